@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './kernel/config.js';
+import type { Database } from './kernel/db/database.js';
+import { registerAuth } from './kernel/auth/auth.plugin.js';
+import { guardRouteDeclarations } from './kernel/access/route-guard.js';
+import { languageOf, registerApiNotFound, registerErrorHandler } from './kernel/http/error-handler.js';
+import { APP_VERSION, healthRoutes } from './kernel/http/health.js';
+import { consoleCodeDelivery, type CodeDelivery } from './kernel/notify/code-delivery.js';
+import { messageOf } from './kernel/errors.js';
+import { accountsRoutes, officeLifecycleHooks, resolveActor } from './modules/accounts/index.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { unitsRoutes, type UnitLifecycleHooks } from './modules/units/index.js';
+
+export interface BuildAppOptions {
+  database: Database;
+  config: Config;
+  /** Where one-time codes go; the console adapter when not given. */
+  delivery?: CodeDelivery;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Kernel plugins, then the explicit list of modules. Nothing registers itself by being imported. */
+export async function buildApp({ database, config, delivery, logger }: BuildAppOptions) {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', database);
+  app.decorate('db', database.db);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine and Swagger UI set inline styles; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (request) => ({
+      statusCode: 429,
+      error: {
+        code: 'request.rate_limited',
+        message: messageOf('request.rate_limited', languageOf(request)),
+      },
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Công đoàn số API', version: APP_VERSION },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const unitHooks: UnitLifecycleHooks = officeLifecycleHooks;
+  await app.register(
+    async (api) => {
+      guardRouteDeclarations(api);
+      registerAuth(api, {
+        resolveActor: (token, ip) => resolveActor(database.db, token, ip),
+        totpEnforcement: config.totpEnforcement,
+      });
+      registerApiNotFound(api);
+      await api.register(healthRoutes);
+      await api.register(unitsRoutes, { hooks: unitHooks });
+      await api.register(accountsRoutes, {
+        delivery: delivery ?? consoleCodeDelivery(app.log),
+        loginPolicy: {
+          sessionDays: config.sessionDays,
+          maxFailures: config.loginMaxFailures,
+          lockMinutes: config.loginLockMinutes,
+        },
+        secureCookies: config.secureCookies,
+        loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+      });
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await registerWebApp(app, config.webDistDir);
+  return app;
+}
+
+/** Serves the built web app, with index.html for the app's own paths (client-side routing). */
+async function registerWebApp(app: FastifyInstance, distDir: string) {
+  const indexHtml = path.join(distDir, 'index.html');
+  if (!existsSync(indexHtml)) {
+    app.log.warn(`No web build at ${distDir}: run "npm run build:web" to serve the app.`);
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: distDir,
+    wildcard: false,
+    setHeaders: (reply, filePath) => {
+      // Hashed assets never change; the shell and the service worker must always be fresh.
+      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({
+      error: { code: 'request.not_found', message: messageOf('request.not_found', languageOf(request)) },
+    });
+  });
+}

@@ -1,0 +1,259 @@
+import type { RoleCode } from '@union/contracts/auth';
+import type { UnitType } from '@union/contracts/units';
+import type { Db } from '../kernel/db/database.js';
+import { todayInVietnam } from '../kernel/time.js';
+import { unsafeAssignOffice, unsafeCreateAccount } from '../modules/accounts/index.js';
+import {
+  insertUnit,
+  unsafeFindRootUnit,
+  unsafeFindUnitByCode,
+  type ParentPlace,
+} from '../modules/units/index.js';
+
+/** The password of every demo login; the README lists them. Demo data never loads on PostgreSQL unasked. */
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export const DEMO_LOGINS: ReadonlyArray<{ login: string; fullName: string; role: RoleCode; unit: string }> = [
+  { login: 'hanoi', fullName: 'Nguyễn Thị Hà', role: 'federation_officer', unit: 'LĐLĐ thành phố Hà Nội' },
+  { login: 'hcm', fullName: 'Trần Văn Minh', role: 'federation_officer', unit: 'LĐLĐ Thành phố Hồ Chí Minh' },
+  { login: 'badinh', fullName: 'Lê Văn Bình', role: 'upper_union_officer', unit: 'Công đoàn phường Ba Đình' },
+  {
+    login: 'chutich',
+    fullName: 'Phạm Thị Lan',
+    role: 'grassroots_chair',
+    unit: 'CĐCS Công ty TNHH Dệt may Thăng Long',
+  },
+  {
+    login: 'canbo',
+    fullName: 'Hoàng Văn Nam',
+    role: 'grassroots_officer',
+    unit: 'CĐCS Công ty TNHH Dệt may Thăng Long',
+  },
+  { login: 'tuvan', fullName: 'Vũ Thị Thu', role: 'legal_adviser', unit: 'LĐLĐ thành phố Hà Nội' },
+  {
+    login: '0912345678',
+    fullName: 'Đặng Văn Hùng',
+    role: 'member',
+    unit: 'CĐCS Công ty TNHH Dệt may Thăng Long',
+  },
+];
+
+// A small deterministic generator: the same demo country on every machine.
+function seededRandom(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COMPANY_FORMS = ['Công ty TNHH', 'Công ty Cổ phần', 'Công ty TNHH MTV'];
+const COMPANY_TRADES = [
+  'Dệt may',
+  'Điện tử',
+  'Cơ khí',
+  'Thực phẩm',
+  'Giày da',
+  'Xây dựng',
+  'Vận tải',
+  'Nhựa',
+  'Bao bì',
+  'Logistics',
+  'Dược phẩm',
+  'Gỗ',
+  'Thủy sản',
+  'In ấn',
+  'Phần mềm',
+];
+const COMPANY_NAMES = [
+  'Hòa Bình',
+  'Thành Công',
+  'Phú Thịnh',
+  'Đại Việt',
+  'An Phát',
+  'Hồng Hà',
+  'Sông Đà',
+  'Minh Long',
+  'Tân Tiến',
+  'Kim Long',
+  'Bình Minh',
+  'Phương Nam',
+  'Việt Tiến',
+  'Hải Đăng',
+  'Trường Sơn',
+  'Sao Mai',
+  'Hưng Thịnh',
+  'Quang Trung',
+  'Toàn Cầu',
+  'Đông Á',
+];
+const SCHOOLS = ['Trường Tiểu học', 'Trường THCS', 'Trường THPT', 'Trường Mầm non'];
+
+interface DemoArea {
+  province: string;
+  type: UnitType;
+  name: string;
+  grassroots: number;
+}
+
+const AREAS: DemoArea[] = [
+  { province: '01', type: 'commune_union', name: 'Công đoàn phường Ba Đình', grassroots: 28 },
+  { province: '01', type: 'commune_union', name: 'Công đoàn phường Hoàn Kiếm', grassroots: 22 },
+  { province: '01', type: 'commune_union', name: 'Công đoàn xã Sóc Sơn', grassroots: 12 },
+  {
+    province: '01',
+    type: 'industrial_zone_union',
+    name: 'Công đoàn các Khu công nghiệp và chế xuất Hà Nội',
+    grassroots: 30,
+  },
+  { province: '79', type: 'commune_union', name: 'Công đoàn phường Sài Gòn', grassroots: 20 },
+  { province: '79', type: 'commune_union', name: 'Công đoàn phường Bến Thành', grassroots: 16 },
+  {
+    province: '79',
+    type: 'industrial_zone_union',
+    name: 'Công đoàn các Khu chế xuất và công nghiệp Thành phố Hồ Chí Minh',
+    grassroots: 32,
+  },
+  { province: '48', type: 'commune_union', name: 'Công đoàn phường Hải Châu', grassroots: 12 },
+  {
+    province: '24',
+    type: 'industrial_zone_union',
+    name: 'Công đoàn các Khu công nghiệp Bắc Ninh',
+    grassroots: 18,
+  },
+];
+
+const SECTORS: Array<{ type: UnitType; name: string; code: string; grassroots: number }> = [
+  { type: 'sector_union', name: 'Công đoàn Giáo dục Việt Nam', code: 'CDN-GD', grassroots: 6 },
+  { type: 'sector_union', name: 'Công đoàn Y tế Việt Nam', code: 'CDN-YT', grassroots: 4 },
+  { type: 'corporate_union', name: 'Công đoàn Tập đoàn Điện lực Việt Nam', code: 'CDTCT-EVN', grassroots: 5 },
+];
+
+const asParent = (unit: {
+  id: number;
+  name: string;
+  path: string;
+  depth: number;
+  provinceId: number | null;
+}): ParentPlace => unit;
+
+/**
+ * A demo federation: sector and corporate unions, commune and industrial-zone unions in four
+ * provinces, about 200 grassroots unions (one with branches and groups), and officers with demo logins.
+ */
+export async function loadDemoData(db: Db): Promise<void> {
+  const random = seededRandom(2025);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const establishedOn = () => {
+    const year = 2005 + Math.floor(random() * 19);
+    const month = 1 + Math.floor(random() * 12);
+    return `${year}-${String(month).padStart(2, '0')}-15`;
+  };
+  const usedNames = new Set<string>();
+  const companyName = () => {
+    for (;;) {
+      const name = `CĐCS ${pick(COMPANY_FORMS)} ${pick(COMPANY_TRADES)} ${pick(COMPANY_NAMES)}`;
+      if (!usedNames.has(name)) {
+        usedNames.add(name);
+        return name;
+      }
+    }
+  };
+
+  await db.transaction(async (tx) => {
+    const root = await unsafeFindRootUnit(tx);
+    if (!root) throw new Error('The Confederation must exist before demo data loads');
+    const byName = new Map<string, ParentPlace>();
+
+    for (const sector of SECTORS) {
+      const created = await insertUnit(tx, asParent(root), { ...sector, establishedOn: '1990-01-01' });
+      const place = { ...created, name: sector.name };
+      for (let i = 0; i < sector.grassroots; i += 1) {
+        const name =
+          sector.type === 'sector_union'
+            ? `CĐCS ${pick(SCHOOLS)} ${pick(COMPANY_NAMES)} ${i + 1}`
+            : companyName();
+        await insertUnit(tx, place, { type: 'grassroots_union', name, establishedOn: establishedOn() });
+      }
+    }
+
+    for (const area of AREAS) {
+      const province = await unsafeFindUnitByCode(tx, area.province);
+      if (!province) throw new Error(`Province ${area.province} is missing`);
+      byName.set(province.name.replace('Liên đoàn Lao động', 'LĐLĐ'), asParent(province));
+      const created = await insertUnit(tx, asParent(province), {
+        type: area.type,
+        name: area.name,
+        establishedOn: '2025-07-01',
+      });
+      const place = { ...created, name: area.name };
+      byName.set(area.name, place);
+      for (let i = 0; i < area.grassroots; i += 1) {
+        const name =
+          i === 0 && area.name === 'Công đoàn phường Ba Đình'
+            ? 'CĐCS Công ty TNHH Dệt may Thăng Long'
+            : companyName();
+        const grassroots = await insertUnit(tx, place, {
+          type: 'grassroots_union',
+          name,
+          establishedOn: establishedOn(),
+        });
+        byName.set(name, { ...grassroots, name });
+      }
+    }
+
+    // One grassroots union with its inner structure: branches, and groups inside them.
+    const textile = byName.get('CĐCS Công ty TNHH Dệt may Thăng Long')!;
+    for (const workshop of ['Phân xưởng Dệt', 'Phân xưởng May', 'Khối Văn phòng']) {
+      const branchName = `Công đoàn bộ phận ${workshop}`;
+      const branch = await insertUnit(tx, textile, {
+        type: 'union_branch',
+        name: branchName,
+        establishedOn: '2015-03-01',
+      });
+      for (const group of [1, 2]) {
+        await insertUnit(
+          tx,
+          { ...branch, name: branchName },
+          {
+            type: 'union_group',
+            name: `Tổ công đoàn ${workshop.replace('Phân xưởng ', '')} ${group}`,
+            establishedOn: '2015-03-01',
+          },
+        );
+      }
+    }
+
+    const today = todayInVietnam();
+    const termStart = `${today.slice(0, 4)}-01-01`;
+    for (const login of DEMO_LOGINS) {
+      const unit = byName.get(login.unit);
+      if (!unit) throw new Error(`Demo unit ${login.unit} is missing`);
+      const isPhone = /^0\d{9}$/.test(login.login);
+      const accountId = await unsafeCreateAccount(tx, {
+        ...(isPhone
+          ? { phone: login.login }
+          : { username: login.login, email: `${login.login}@congdoan.demo` }),
+        fullName: login.fullName,
+        password: DEMO_PASSWORD,
+      });
+      await unsafeAssignOffice(tx, { accountId, unit, role: login.role, termStart });
+    }
+    // A former chair whose term has ended: shows in history, grants nothing.
+    const formerChair = await unsafeCreateAccount(tx, {
+      username: 'chutich.cu',
+      fullName: 'Bùi Văn Cường',
+      password: DEMO_PASSWORD,
+    });
+    await unsafeAssignOffice(tx, {
+      accountId: formerChair,
+      unit: textile,
+      role: 'grassroots_chair',
+      termStart: '2018-01-01',
+      termEnd: `${Number(today.slice(0, 4)) - 1}-12-31`,
+    });
+  });
+}

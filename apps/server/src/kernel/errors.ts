@@ -1,0 +1,46 @@
+import { ERROR_MESSAGES, type ErrorCode } from '@union/contracts/errors';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** A business rule said no. The code is stable; the HTTP status comes from `statusOf`, once. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields?: FieldError[],
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}
+
+const EXACT_STATUS: Partial<Record<ErrorCode, number>> = {
+  'request.malformed_json': 400,
+  'request.unsupported_media_type': 415,
+  'request.too_large': 413,
+  'validation.failed': 400,
+  'internal.error': 500,
+  'request.rate_limited': 429,
+  'auth.locked': 429,
+  'auth.totp_setup_required': 403,
+  'auth.wrong_password': 400,
+  'auth.reset_code_invalid': 400,
+  'access.denied': 403,
+};
+
+/** The one code → HTTP status table: exact entries first, then by the code's shape. */
+export function statusOf(code: ErrorCode): number {
+  const exact = EXACT_STATUS[code];
+  if (exact !== undefined) return exact;
+  if (code.endsWith('.not_found')) return 404;
+  if (code.startsWith('auth.')) return 401;
+  if (code.endsWith('_taken') || code === 'office.already_held') return 409;
+  return 422;
+}
+
+export type Language = 'vi' | 'en';
+
+export const messageOf = (code: ErrorCode, language: Language): string => ERROR_MESSAGES[code][language];

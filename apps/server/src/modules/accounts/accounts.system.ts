@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import type { RoleCode } from '@union/contracts/auth';
+import type { Db } from '../../kernel/db/database.js';
+import { foldVietnamese } from '../../kernel/text/fold.js';
+import { accounts, offices } from './accounts.schema.js';
+import { normalisePhone } from './login-identifier.js';
+import { hashPassword } from './passwords.js';
+
+/** Writes without an actor: first start and demo data only, never reachable from a request. */
+
+export async function unsafeCountAccounts(db: Db): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(accounts);
+  return row?.count ?? 0;
+}
+
+export interface SystemAccountInput {
+  username?: string;
+  email?: string;
+  phone?: string;
+  fullName: string;
+  password: string;
+}
+
+export async function unsafeCreateAccount(db: Db, input: SystemAccountInput): Promise<number> {
+  const [created] = await db
+    .insert(accounts)
+    .values({
+      username: input.username?.toLowerCase() ?? null,
+      email: input.email?.toLowerCase() ?? null,
+      phone: input.phone ? (normalisePhone(input.phone) ?? null) : null,
+      fullName: input.fullName,
+      fullNameFolded: foldVietnamese(input.fullName),
+      passwordHash: await hashPassword(input.password),
+    })
+    .returning({ id: accounts.id });
+  return created!.id;
+}
+
+export async function unsafeAssignOffice(
+  db: Db,
+  input: {
+    accountId: number;
+    unit: { id: number; path: string };
+    role: RoleCode;
+    termStart: string;
+    termEnd?: string;
+  },
+): Promise<number> {
+  const [created] = await db
+    .insert(offices)
+    .values({
+      accountId: input.accountId,
+      unitId: input.unit.id,
+      unitPath: input.unit.path,
+      role: input.role,
+      termStart: input.termStart,
+      termEnd: input.termEnd ?? null,
+    })
+    .returning({ id: offices.id });
+  return created!.id;
+}

@@ -1,0 +1,6 @@
+/** The accounts module: people who sign in, their sessions, and the offices they hold. */
+export { accountsRoutes, type AccountsRoutesOptions } from './accounts.routes.js';
+export { getAccountNames } from './accounts.service.js';
+export { officeLifecycleHooks } from './offices.service.js';
+export { resolveActor } from './sessions.js';
+export { unsafeAssignOffice, unsafeCountAccounts, unsafeCreateAccount } from './accounts.system.js';

@@ -1,0 +1,6 @@
+/** The units module: the union tree. Other modules enter only through this file. */
+export { unitsRoutes, type UnitsRoutesOptions } from './units.routes.js';
+export { findUnit, getUnitOrThrow, listUnitsInScopeByIds, toUnitDto, type UnitRow } from './units.queries.js';
+export { movedPath, type SubtreeMove, type UnitLifecycleHooks } from './unit-moves.js';
+export { insertUnit, type NewUnit, type ParentPlace } from './unit-insert.js';
+export { unsafeFindRootUnit, unsafeFindUnitByCode, unsafeUnitSummaries } from './units.system.js';

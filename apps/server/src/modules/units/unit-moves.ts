@@ -1,0 +1,34 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../kernel/db/database.js';
+
+/** Siblings that left one parent for another, with everything below them. */
+export interface SubtreeMove {
+  oldParentPath: string;
+  newParentPath: string;
+  movedUnitIds: number[];
+  /** The level-2 unit the moved subtrees now fall under (null under the Confederation itself). */
+  newProvinceId: number | null;
+}
+
+/**
+ * Other modules keep copies of unit paths on their records (offices, later members, cases…). A move
+ * tells them in the same transaction, so no record is left pointing at the old place.
+ */
+export interface UnitLifecycleHooks {
+  subtreesMoved?(tx: Db, move: SubtreeMove): Promise<void>;
+  unitClosed?(tx: Db, unit: { id: number; path: string }, closedOn: string): Promise<void>;
+}
+
+/**
+ * The set-based path rewrite for a move, for any column holding unit paths: which rows lie in the moved
+ * subtrees (a prefix scan on the old parent, narrowed to the moved children), and their new path.
+ */
+export function movedPath(column: SQL, move: SubtreeMove): { inMovedSubtrees: SQL; newPath: SQL } {
+  const tailStart = move.oldParentPath.length + 1;
+  const ids = `{${move.movedUnitIds.join(',')}}`;
+  return {
+    inMovedSubtrees: sql`${column} like ${`${move.oldParentPath}%`}
+      and split_part(substr(${column}, ${tailStart}::int), '/', 1) = any(${ids}::text[])`,
+    newPath: sql`${move.newParentPath}::text || substr(${column}, ${tailStart}::int)`,
+  };
+}

@@ -1,0 +1,7 @@
+import type { ReactNode } from 'react';
+import { useCan } from '../../features/auth/session';
+import { ForbiddenPage } from '../pages/ForbiddenPage';
+
+export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+  return useCan(permission) ? children : <ForbiddenPage />;
+}

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { CreateAccountPage } from '../features/accounts/CreateAccountPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { PasswordResetPage } from '../features/auth/PasswordResetPage';
+import { TwoFactorPage } from '../features/auth/TwoFactorPage';
+import { HomePage } from '../features/home/HomePage';
+import { BulkMovePage } from '../features/units/BulkMovePage';
+import { UnitPage } from '../features/units/UnitPage';
+import { UnitTreePage } from '../features/units/UnitTreePage';
+import { RequirePermission } from './guards/RequirePermission';
+import { RequireSession } from './guards/RequireSession';
+import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { RouteErrorPage } from './pages/RouteErrorPage';
+
+const guarded = (permission: string, page: ReactNode) => (
+  <RequirePermission permission={permission}>{page}</RequirePermission>
+);
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/forgot-password', element: <PasswordResetPage /> },
+      {
+        path: '/',
+        element: (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'units', element: guarded('units.read', <UnitTreePage />) },
+          { path: 'units/bulk-move', element: guarded('units.move', <BulkMovePage />) },
+          { path: 'units/:unitId', element: guarded('units.read', <UnitPage />) },
+          { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+          { path: 'accounts/new', element: guarded('accounts.create', <CreateAccountPage />) },
+          { path: 'account/password', element: <ChangePasswordPage /> },
+          { path: 'account/two-factor', element: <TwoFactorPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

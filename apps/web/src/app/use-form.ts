@@ -1,0 +1,33 @@
+import { type ChangeEvent, useState } from 'react';
+import type { FieldErrors } from './form-errors';
+
+/** Text-valued form state with per-field errors; every Mantine input binds through `field(name)`. */
+export function useForm<Values extends Record<string, string>>(initialValues: Values) {
+  const [values, setValues] = useState(initialValues);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const setValue = (name: keyof Values & string, value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    setErrors((current) => ({ ...current, [name]: undefined }));
+  };
+
+  const field = (name: keyof Values & string) => ({
+    name,
+    value: values[name],
+    error: errors[name],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      setValue(name, event.currentTarget.value),
+  });
+
+  const reset = () => {
+    setValues(initialValues);
+    setErrors({});
+  };
+
+  return { values, errors, setErrors, setValue, field, reset };
+}
+
+/** Blank optional inputs are left out of the request rather than sent as empty strings. */
+export function optional(value: string): string | undefined {
+  return value.trim() === '' ? undefined : value;
+}

@@ -1,0 +1,93 @@
+import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type AccountDto, AssignOfficeBody } from '@union/contracts/accounts';
+import { ROLE_CODES } from '@union/contracts/auth';
+import type { UnitDto } from '@union/contracts/units';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../app/api-client';
+import { serverFieldErrors, validate } from '../../app/form-errors';
+import { optional, useForm } from '../../app/use-form';
+import { todayIsoDate } from '../../ui/dates';
+import { FormErrorAlert } from '../../ui/FormErrorAlert';
+import { AccountPicker } from '../accounts/AccountPicker';
+import { assignOffice } from './api';
+import { useOfficeMutation } from './queries';
+
+export function AssignOfficeModal({ unit, opened, onClose }: { unit: UnitDto; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [account, setAccount] = useState<AccountDto | null>(null);
+  const form = useForm({ role: '', termStart: todayIsoDate(), termEnd: '' });
+  const assign = useOfficeMutation((body: AssignOfficeBody) => assignOffice(unit.id, body));
+
+  const close = () => {
+    setAccount(null);
+    form.reset();
+    assign.reset();
+    onClose();
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const result = validate(AssignOfficeBody, {
+      accountId: account?.id,
+      role: form.values.role,
+      termStart: form.values.termStart,
+      termEnd: optional(form.values.termEnd),
+    });
+    if (!result.ok) return form.setErrors(result.errors);
+    assign.mutate(result.data, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('offices.assign.done', { name: account?.fullName }) });
+        close();
+      },
+      onError: (error) => form.setErrors(serverFieldErrors(error)),
+    });
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('offices.assign.title', { unit: unit.name })}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <AccountPicker
+            label={t('offices.assign.account')}
+            required
+            value={account}
+            onChange={(choice) => {
+              setAccount(choice);
+              form.setErrors({ ...form.errors, accountId: undefined });
+            }}
+            error={form.errors.accountId}
+          />
+          <Select
+            label={t('offices.assign.role')}
+            required
+            data={ROLE_CODES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+            value={form.values.role || null}
+            onChange={(value) => form.setValue('role', value ?? '')}
+            error={form.errors.role}
+          />
+          <Group grow gap="sm" wrap="wrap">
+            <TextInput type="date" label={t('offices.termStart')} required miw={150} {...form.field('termStart')} />
+            <TextInput
+              type="date"
+              label={t('offices.termEnd')}
+              description={t('offices.assign.termEndHint')}
+              miw={150}
+              {...form.field('termEnd')}
+            />
+          </Group>
+          <FormErrorAlert message={assign.error ? errorMessage(assign.error) : undefined} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={assign.isPending}>
+              {t('offices.assign.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,50 @@
+import {
+  BulkMoveResultDto,
+  type BulkMoveUnitsBody,
+  type CreateUnitBody,
+  type DissolveUnitBody,
+  MoveUnitBody,
+  type UpdateUnitBody,
+  UnitDto,
+  UnitEventDto,
+  UnitPage,
+  UnitSummaryDto,
+} from '@union/contracts/units';
+import { z } from 'zod';
+import { api } from '../../app/api-client';
+
+export const CHILDREN_PAGE_SIZE = 50;
+export const SEARCH_RESULT_LIMIT = 20;
+/** The contract's limit on a move or dissolution reason, for the textarea's counter. */
+export const REASON_MAX = MoveUnitBody.shape.reason.unwrap().maxLength ?? undefined;
+
+export const fetchRootUnits = () => api('/units/roots', { schema: z.array(UnitDto) });
+
+export const fetchUnit = (unitId: number) => api(`/units/${unitId}`, { schema: UnitDto });
+
+export const fetchUnitChildren = (unitId: number, cursor: string | undefined) =>
+  api(`/units/${unitId}/children`, { query: { limit: CHILDREN_PAGE_SIZE, cursor }, schema: UnitPage });
+
+export const searchUnits = (q: string, signal?: AbortSignal) =>
+  api('/units', { query: { q, limit: SEARCH_RESULT_LIMIT }, schema: UnitPage, signal });
+
+/** From the top of the caller's scope down to the unit's parent. */
+export const fetchUnitAncestors = (unitId: number) =>
+  api(`/units/${unitId}/ancestors`, { schema: z.array(UnitSummaryDto) });
+
+export const fetchUnitHistory = (unitId: number) =>
+  api(`/units/${unitId}/history`, { schema: z.array(UnitEventDto) });
+
+export const createUnit = (body: CreateUnitBody) => api('/units', { method: 'POST', body, schema: UnitDto });
+
+export const updateUnit = (unitId: number, body: UpdateUnitBody) =>
+  api(`/units/${unitId}`, { method: 'PATCH', body });
+
+export const moveUnit = (unitId: number, body: MoveUnitBody) =>
+  api(`/units/${unitId}/move`, { method: 'POST', body });
+
+export const dissolveUnit = (unitId: number, body: DissolveUnitBody) =>
+  api(`/units/${unitId}/dissolve`, { method: 'POST', body });
+
+export const bulkMoveUnits = (body: BulkMoveUnitsBody) =>
+  api('/units/bulk-move', { method: 'POST', body, schema: BulkMoveResultDto });

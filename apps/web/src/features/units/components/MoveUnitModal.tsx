@@ -1,0 +1,84 @@
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { CHILD_TYPES, MoveUnitBody, type UnitDto, type UnitSummaryDto } from '@union/contracts/units';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../app/api-client';
+import { serverFieldErrors, validate } from '../../../app/form-errors';
+import { optional, useForm } from '../../../app/use-form';
+import { todayIsoDate } from '../../../ui/dates';
+import { FormErrorAlert } from '../../../ui/FormErrorAlert';
+import { moveUnit, REASON_MAX } from '../api';
+import { useUnitMutation } from '../queries';
+import { type UnitChoice, UnitPicker } from './UnitPicker';
+
+export function MoveUnitModal({ unit, opened, onClose }: { unit: UnitDto; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [newParent, setNewParent] = useState<UnitChoice | null>(null);
+  const form = useForm({ effectiveOn: todayIsoDate(), reason: '' });
+  const move = useUnitMutation((body: MoveUnitBody) => moveUnit(unit.id, body));
+
+  // A unit can go only under a type that may hold it, never under itself or its own subtree.
+  const acceptsUnit = (candidate: UnitSummaryDto) =>
+    candidate.id !== unit.parentId &&
+    !candidate.path.startsWith(unit.path) &&
+    CHILD_TYPES[candidate.type].includes(unit.type);
+
+  const close = () => {
+    setNewParent(null);
+    form.reset();
+    move.reset();
+    onClose();
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const result = validate(MoveUnitBody, {
+      newParentId: newParent?.id,
+      effectiveOn: form.values.effectiveOn,
+      reason: optional(form.values.reason),
+    });
+    if (!result.ok) return form.setErrors(result.errors);
+    move.mutate(result.data, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('units.move.done', { name: unit.name, parent: newParent?.name }) });
+        close();
+      },
+      onError: (error) => form.setErrors(serverFieldErrors(error)),
+    });
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('units.move.title', { name: unit.name })}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            {t('units.move.intro')}
+          </Text>
+          <UnitPicker
+            label={t('units.move.newParent')}
+            required
+            value={newParent}
+            onChange={(choice) => {
+              setNewParent(choice);
+              form.setErrors({ ...form.errors, newParentId: undefined });
+            }}
+            accepts={acceptsUnit}
+            error={form.errors.newParentId}
+          />
+          <TextInput type="date" label={t('units.form.effectiveOn')} required {...form.field('effectiveOn')} />
+          <Textarea label={t('units.form.reason')} autosize minRows={2} maxLength={REASON_MAX} {...form.field('reason')} />
+          <FormErrorAlert message={move.error ? errorMessage(move.error) : undefined} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={move.isPending}>
+              {t('units.move.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
