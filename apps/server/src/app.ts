@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './kernel/config.js';
 import type { Database } from './kernel/db/database.js';
 import { registerAuth } from './kernel/auth/auth.plugin.js';
-import { guardRouteDeclarations } from './kernel/access/route-guard.js';
+import { guardRouteDeclarations, type DeclaredRoute } from './kernel/access/route-guard.js';
 import { languageOf, registerApiNotFound, registerErrorHandler } from './kernel/http/error-handler.js';
 import { APP_VERSION, healthRoutes } from './kernel/http/health.js';
 import { consoleCodeDelivery, type CodeDelivery } from './kernel/notify/code-delivery.js';
@@ -75,9 +75,11 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   const unitHooks: UnitLifecycleHooks = officeLifecycleHooks;
+  const routeCatalogue: DeclaredRoute[] = [];
+  app.decorate('routeCatalogue', routeCatalogue);
   await app.register(
     async (api) => {
-      guardRouteDeclarations(api);
+      guardRouteDeclarations(api, routeCatalogue);
       registerAuth(api, {
         resolveActor: (token, ip) => resolveActor(database.db, token, ip),
         totpEnforcement: config.totpEnforcement,

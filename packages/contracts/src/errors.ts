@@ -12,6 +12,7 @@ export const ERROR_MESSAGES = {
     en: 'Unsupported content type.',
   },
   'request.too_large': { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
+  'request.invalid': { vi: 'Yêu cầu không hợp lệ.', en: 'The request is invalid.' },
   'request.not_found': { vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'No such address.' },
   'request.rate_limited': {
     vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.',

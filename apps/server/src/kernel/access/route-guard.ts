@@ -2,6 +2,13 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { isPermission, type Permission } from './permissions.js';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with the access it declared. */
+    routeCatalogue: readonly DeclaredRoute[];
+  }
+}
+
+declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission a caller must hold somewhere; the handler then scopes by it. */
     permission?: Permission;
@@ -14,8 +21,17 @@ declare module 'fastify' {
   }
 }
 
-/** Refuses to start when a route states no access, or more than one, or names an unknown permission. */
-export function guardRouteDeclarations(app: FastifyInstance): void {
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: { permission: Permission } | { authenticated: true } | { public: true };
+}
+
+/**
+ * Refuses to start when a route states no access, or more than one, or names an unknown permission.
+ * Every accepted route is listed in `catalogue`: the denial suites check they cover each one.
+ */
+export function guardRouteDeclarations(app: FastifyInstance, catalogue: DeclaredRoute[]): void {
   app.addHook('onRoute', (route: RouteOptions) => {
     const config = (route.config ?? {}) as { permission?: string; authenticated?: boolean; public?: boolean };
     const declared = [config.permission !== undefined, config.authenticated === true, config.public === true];
@@ -27,6 +43,18 @@ export function guardRouteDeclarations(app: FastifyInstance): void {
     }
     if (config.permission !== undefined && !isPermission(config.permission)) {
       throw new Error(`Route ${where} names unknown permission "${config.permission}"`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      catalogue.push({
+        method: String(method),
+        url: route.url,
+        access: config.permission
+          ? { permission: config.permission as Permission }
+          : config.public
+            ? { public: true }
+            : { authenticated: true },
+      });
     }
   });
 }

@@ -39,9 +39,15 @@ function fromValidation(issues: ValidationIssue[], language: Language) {
   return { code, fields };
 }
 
-function send(reply: FastifyReply, language: Language, code: ErrorCode, fields?: FieldError[]) {
+function send(
+  reply: FastifyReply,
+  language: Language,
+  code: ErrorCode,
+  fields?: FieldError[],
+  status = statusOf(code),
+) {
   return reply
-    .code(statusOf(code))
+    .code(status)
     .send({ error: { code, message: messageOf(code, language), ...(fields?.length ? { fields } : {}) } });
 }
 
@@ -51,8 +57,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const language = languageOf(request);
     if (error instanceof DomainError) return send(reply, language, error.code, error.fields);
     if (hasZodFastifySchemaValidationErrors(error)) {
+      // Input that fails its schema is a 400, even when the schema names a specific code for it.
       const { code, fields } = fromValidation(error.validation, language);
-      return send(reply, language, code, fields);
+      return send(reply, language, code, fields, 400);
     }
     switch (error.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':

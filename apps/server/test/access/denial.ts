@@ -1,0 +1,230 @@
+import { randomBytes } from 'node:crypto';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoleCode } from '@union/contracts/auth';
+import { ERROR_MESSAGES, type ErrorCode } from '@union/contracts/errors';
+import { CHILD_TYPES, type UnitDto, type UnitType } from '@union/contracts/units';
+import { unsafeAssignOffice, unsafeCreateAccount } from '../../src/modules/accounts/index.js';
+import { insertUnit } from '../../src/modules/units/index.js';
+import {
+  buildTestApp,
+  daysFromToday,
+  givenUnitTree,
+  signInAs,
+  signInAsAdmin,
+  TEST_PASSWORD,
+  type SignedIn,
+  type TestApp,
+  type TreeUnit,
+} from '../support/index.js';
+
+/**
+ * Table-driven denial suites. Each route gets one `describeRoute('METHOD /api/v1/…', …)` block: a target
+ * (shared, or built fresh for every test when the route changes things), how to send the request, and
+ * a table of callers — the rightly placed officer first, then the same role placed wrongly. Every
+ * block also proves that the route refuses callers who are not signed in.
+ *
+ * coverage.test.ts reads these blocks back: keep one `describeRoute` per route and name each case's
+ * `kind` literally.
+ */
+
+export type Response = LightMyRequestResponse;
+export type Headers = Record<string, string>;
+export type Tree = Awaited<ReturnType<typeof givenUnitTree>>;
+
+/** The issue's five cases, plus the ones some routes add. */
+export type Kind =
+  | 'allowed'
+  | 'sibling'
+  | 'parent'
+  | 'child'
+  | 'expired'
+  | 'future'
+  | 'no office'
+  | 'lacks permission'
+  | 'sees, may not change'
+  | 'exceeds own'
+  | 'elsewhere'
+  | 'missing';
+
+export interface Refusal {
+  status: 401 | 403 | 404 | 422;
+  code: ErrorCode;
+}
+export interface Success<T> {
+  status: 200 | 201 | 204;
+  check?: (response: Response, target: T) => unknown;
+}
+
+export const denied: Refusal = { status: 403, code: 'access.denied' };
+export const notFound = (code: ErrorCode = 'unit.not_found'): Refusal => ({ status: 404, code });
+export const ok = <T>(check?: Success<T>['check']): Success<T> => ({ status: 200, check });
+export const created = <T>(check?: Success<T>['check']): Success<T> => ({ status: 201, check });
+
+export interface Case<T, A> {
+  kind: Kind;
+  /** Who asks, in words: it becomes the test name. */
+  title: string;
+  who: (target: T) => Promise<SignedIn>;
+  /** What the request acts on when not the route's usual aim (e.g. reaching up to the parent). */
+  aim?: (target: T) => A | Promise<A>;
+  expect: Refusal | Success<T>;
+}
+
+export interface RouteSpec<T, A> {
+  /** The unit (or office…) the route acts on; built per test, so a refusal cannot leak into the next. */
+  target: () => Promise<T>;
+  /** What the request is aimed at by default; the target itself unless given. */
+  aim?: (target: T) => A | Promise<A>;
+  send: (headers: Headers, aimed: A) => Promise<Response>;
+  /** After every refusal: the target is exactly as before (a refused write changed nothing). */
+  unchanged?: (target: T) => Promise<void>;
+  cases: Case<T, A>[];
+}
+
+const isRefusal = <T>(outcome: Refusal | Success<T>): outcome is Refusal => outcome.status >= 400;
+
+/** The only shape a refusal may take: the code and its Vietnamese message, and nothing else. */
+export function expectError(response: Response, status: number, code: ErrorCode): void {
+  expect({ status: response.statusCode, body: response.json() }).toEqual({
+    status,
+    body: { error: { code, message: ERROR_MESSAGES[code].vi } },
+  });
+}
+
+export function expectStatus(response: Response, status: number): void {
+  expect(response.statusCode, response.body).toBe(status);
+}
+
+export const idsOf = (items: { id: number }[]): number[] => items.map((item) => item.id);
+
+/** A child type the unit may hold: used to create a unit under any parent a case aims at. */
+export const childTypeOf = (parentType: UnitType): UnitType => CHILD_TYPES[parentType][0]!;
+
+export const uniqueName = (prefix: string): string => `${prefix} ${randomBytes(3).toString('hex')}`;
+
+/**
+ * One test app and the standard tree per file (built in beforeAll, closed in afterAll), with the
+ * helpers the route tables use. Read `tree`, `t` and `admin` only inside tests and hooks.
+ */
+export function accessSuite() {
+  const suite = {
+    t: undefined as unknown as TestApp,
+    tree: undefined as unknown as Tree,
+    /** The confederation administrator: sees everything, used to check that refusals changed nothing. */
+    admin: undefined as unknown as SignedIn,
+
+    inject(headers: Headers, options: Omit<InjectOptions, 'headers'>): Promise<Response> {
+      return suite.t.app.inject({ ...options, headers } as InjectOptions) as Promise<Response>;
+    },
+
+    /** A new person holding `role` at `unit`: currently (since 2020), or with a term that ended/starts. */
+    as(role: RoleCode, unit: TreeUnit, term: 'current' | 'expired' | 'future' = 'current') {
+      const terms = {
+        current: { termStart: '2020-01-01' },
+        expired: { termStart: '2020-01-01', termEnd: daysFromToday(-1) },
+        future: { termStart: daysFromToday(1) },
+      };
+      return signInAs(suite.t, { role, unit, ...terms[term] });
+    },
+
+    /** A new person holding several offices at once. */
+    asMany(...offices: { role: RoleCode; unit: TreeUnit; termEnd?: string }[]) {
+      return signInAs(suite.t, ...offices.map((office) => ({ ...office, termStart: '2020-01-01' })));
+    },
+
+    /** A signed-in account that holds no office at all. */
+    nobody: () => signInAs(suite.t),
+
+    /** A person (not signed in) with a current office, or none: someone to appoint or look up. */
+    async person(fullName: string, office?: { role: RoleCode; unit: TreeUnit; termEnd?: string }) {
+      const login = `person.${randomBytes(5).toString('hex')}`;
+      const accountId = await unsafeCreateAccount(suite.t.db, { username: login, fullName, password: TEST_PASSWORD });
+      const officeId = office
+        ? await unsafeAssignOffice(suite.t.db, { accountId, termStart: '2020-01-01', ...office })
+        : undefined;
+      return { accountId, login, officeId };
+    },
+
+    /** A new unit under `parent` (established 2020-01-01), named so that no search in these suites finds it. */
+    async addUnit(parent: TreeUnit, type: UnitType = childTypeOf(parent.type)): Promise<TreeUnit> {
+      const name = uniqueName('Đơn vị tạm');
+      const unit = await insertUnit(suite.t.db, parent, { type, name, establishedOn: '2020-01-01' });
+      return { ...unit, name, type };
+    },
+
+    /** A fresh, childless grassroots union under communeA: grassrootsA2 is its sibling, communeA its parent. */
+    freshGrassroots: () => suite.addUnit(suite.tree.communeA, 'grassroots_union'),
+
+    /** The unit as the administrator sees it now. */
+    async unitNow(unit: { id: number }): Promise<UnitDto> {
+      const response = await suite.inject(suite.admin.headers, { method: 'GET', url: `/api/v1/units/${unit.id}` });
+      expectStatus(response, 200);
+      return response.json<UnitDto>();
+    },
+
+    /**
+     * One describe block per route: a test per case, then the unauthenticated refusals. `route` is
+     * written exactly as the route catalogue lists it ("POST /api/v1/units/:id/move").
+     */
+    describeRoute<T, A = T>(route: string, spec: RouteSpec<T, A>): void {
+      const aimOf = async (target: T, override?: (target: T) => A | Promise<A>) =>
+        override ? override(target) : spec.aim ? spec.aim(target) : (target as unknown as A);
+
+      describe(route, () => {
+        for (const c of spec.cases) {
+          const outcome = isRefusal(c.expect) ? `${c.expect.status} ${c.expect.code}` : `${c.expect.status}`;
+          it(`${c.kind}: ${c.title} → ${outcome}`, async () => {
+            const target = await spec.target();
+            const caller = await c.who(target);
+            const response = await spec.send(caller.headers, await aimOf(target, c.aim));
+            if (isRefusal(c.expect)) {
+              expectError(response, c.expect.status, c.expect.code);
+              await spec.unchanged?.(target);
+            } else {
+              expectStatus(response, c.expect.status);
+              await c.expect.check?.(response, target);
+            }
+          });
+        }
+
+        const allowed = spec.cases.find((c) => c.kind === 'allowed');
+        const unauthenticated: [string, (target: T) => Promise<Headers>][] = [
+          ['no token at all', async () => ({})],
+          ['a made-up bearer token', async () => ({ authorization: `Bearer ${randomBytes(32).toString('base64url')}` })],
+          ['a made-up session cookie', async () => ({ cookie: `cds_session=${randomBytes(32).toString('base64url')}` })],
+          [
+            "the allowed officer's token after they signed out",
+            async (target) => {
+              const caller = await allowed!.who(target);
+              const logout = await suite.inject(caller.headers, { method: 'POST', url: '/api/v1/auth/logout' });
+              expectStatus(logout, 204);
+              return caller.headers;
+            },
+          ],
+        ];
+        for (const [title, headersFor] of unauthenticated) {
+          it(`unauthenticated: ${title} → 401 auth.required`, async () => {
+            expect(allowed, 'each route table starts with its allowed case').toBeDefined();
+            const target = await spec.target();
+            const response = await spec.send(await headersFor(target), await aimOf(target));
+            expectError(response, 401, 'auth.required');
+            await spec.unchanged?.(target);
+          });
+        }
+      });
+    },
+  };
+
+  beforeAll(async () => {
+    suite.t = await buildTestApp();
+    suite.tree = await givenUnitTree(suite.t);
+    suite.admin = await signInAsAdmin(suite.t);
+  });
+  afterAll(async () => {
+    await suite.t?.close();
+  });
+  return suite;
+}
+
+export type AccessSuite = ReturnType<typeof accessSuite>;
