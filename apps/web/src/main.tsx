@@ -7,8 +7,11 @@ import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
+import { localizeValidationMessages } from './app/form-errors';
 import { Providers } from './app/providers';
 import { router } from './app/router';
+
+localizeValidationMessages();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

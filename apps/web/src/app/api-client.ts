@@ -4,7 +4,7 @@ import { i18n } from './i18n';
 
 const API_BASE = '/api/v1';
 
-export type FieldIssue = { path: string; message: string };
+type FieldIssue = { path: string; message: string };
 
 /** An error answered by the API, or a transport failure dressed the same way (`status` 0). */
 export class ApiError extends Error {

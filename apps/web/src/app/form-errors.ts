@@ -1,7 +1,7 @@
 import { ERROR_MESSAGES, isErrorCode } from '@union/contracts/errors';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from './api-client';
-import { currentLanguage } from './i18n';
+import { currentLanguage, i18n } from './i18n';
 
 /** Field name → the message to show under that field. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -16,7 +16,7 @@ function fieldName(path: string): string {
   return segments.at(-1) ?? path;
 }
 
-export type Validation<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+type Validation<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 /**
  * Checks form values against a contract schema, so the form rejects what the server would.
@@ -44,4 +44,36 @@ export function serverFieldErrors(error: unknown): FieldErrors {
   const errors: FieldErrors = {};
   for (const field of error.fields) errors[fieldName(field.path)] ??= field.message;
   return errors;
+}
+
+const isBlank = (input: unknown) =>
+  input === undefined || input === '' || (typeof input === 'number' && Number.isNaN(input));
+
+/**
+ * Contract schemas validate forms in the browser too: their generic messages must speak the UI
+ * language and the user's terms ("please fill in"), not zod's. Called once at start-up.
+ */
+export function localizeValidationMessages(): void {
+  z.config({
+    customError: (issue) => {
+      // Optional inputs left blank are dropped before validation, so a blank that fails was required.
+      if (issue.code !== 'custom' && isBlank(issue.input)) return i18n.t('validation.required');
+      switch (issue.code) {
+        case 'too_small':
+          return issue.origin === 'string'
+            ? i18n.t('validation.tooShort', { min: Number(issue.minimum) })
+            : undefined;
+        case 'too_big':
+          return issue.origin === 'string'
+            ? i18n.t('validation.tooLong', { max: Number(issue.maximum) })
+            : undefined;
+        case 'invalid_format':
+          if (issue.format === 'email') return i18n.t('validation.email');
+          if (issue.format === 'date') return i18n.t('validation.date');
+          return i18n.t('validation.format');
+        default:
+          return undefined;
+      }
+    },
+  });
 }

@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { z } from 'zod';
 import { en } from './locales/en';
 import { vi } from './locales/vi';
 
@@ -35,28 +34,3 @@ export async function changeLanguage(language: Language): Promise<void> {
 export function currentLanguage(): Language {
   return LANGUAGES.find((language) => language === i18n.language) ?? 'vi';
 }
-
-/** Contract schemas validate forms in the browser too, so their messages speak the UI language. */
-z.config({
-  customError: (issue) => {
-    switch (issue.code) {
-      case 'invalid_type':
-        return issue.input === undefined || issue.input === '' ? i18n.t('validation.required') : undefined;
-      case 'too_small':
-        if (issue.origin === 'string') {
-          return Number(issue.minimum) <= 1
-            ? i18n.t('validation.required')
-            : i18n.t('validation.tooShort', { min: Number(issue.minimum) });
-        }
-        return issue.origin === 'array' ? i18n.t('validation.required') : undefined;
-      case 'too_big':
-        return issue.origin === 'string' ? i18n.t('validation.tooLong', { max: Number(issue.maximum) }) : undefined;
-      case 'invalid_format':
-        if (issue.format === 'email') return i18n.t('validation.email');
-        if (issue.format === 'date') return i18n.t('validation.date');
-        return i18n.t('validation.format');
-      default:
-        return undefined;
-    }
-  },
-});

@@ -9,12 +9,7 @@ import {
 
 export type NavigationItem = {
   to: string;
-  label:
-    | 'nav.home'
-    | 'nav.units'
-    | 'nav.bulkMove'
-    | 'nav.audit'
-    | 'nav.accounts';
+  label: 'nav.home' | 'nav.units' | 'nav.bulkMove' | 'nav.audit' | 'nav.accounts';
   icon: Icon;
   /** Shown only to users whose offices grant this permission (GET /me `permissions`). */
   permission?: string;

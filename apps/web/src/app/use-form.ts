@@ -6,9 +6,11 @@ export function useForm<Values extends Record<string, string>>(initialValues: Va
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<FieldErrors>({});
 
+  const clearError = (name: string) => setErrors((current) => ({ ...current, [name]: undefined }));
+
   const setValue = (name: keyof Values & string, value: string) => {
     setValues((current) => ({ ...current, [name]: value }));
-    setErrors((current) => ({ ...current, [name]: undefined }));
+    clearError(name);
   };
 
   const field = (name: keyof Values & string) => ({
@@ -24,7 +26,7 @@ export function useForm<Values extends Record<string, string>>(initialValues: Va
     setErrors({});
   };
 
-  return { values, errors, setErrors, setValue, field, reset };
+  return { values, errors, setErrors, clearError, setValue, field, reset };
 }
 
 /** Blank optional inputs are left out of the request rather than sent as empty strings. */

@@ -1,7 +1,7 @@
 import { SimpleGrid, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-export type Detail = { label: string; value: ReactNode };
+type Detail = { label: string; value: ReactNode };
 
 /** Label–value pairs as a description list: one column on phones, more on wider screens. */
 export function DetailList({ details }: { details: readonly Detail[] }) {

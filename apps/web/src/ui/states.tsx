@@ -20,7 +20,13 @@ export function LoadingState({ label }: { label?: string }) {
 export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle size={20} />} title={t('errors.title')} role="alert">
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle size={20} />}
+      title={t('errors.title')}
+      role="alert"
+    >
       <Stack gap="sm" align="flex-start">
         <Text size="sm">{message}</Text>
         {onRetry && (
@@ -33,7 +39,15 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
   );
 }
 
-export function EmptyMessage({ title, description, children }: { title: string; description?: string; children?: ReactNode }) {
+export function EmptyMessage({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: string;
+  children?: ReactNode;
+}) {
   return (
     <EmptyState size="sm" icon={<IconInbox size={24} />} title={title} description={description} py="lg">
       {children && <EmptyState.Actions>{children}</EmptyState.Actions>}

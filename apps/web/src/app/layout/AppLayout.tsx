@@ -1,4 +1,4 @@
-import { Alert, Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Title } from '@mantine/core';
+import { Alert, Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconShieldExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,9 @@ function isActive(item: NavigationItem, pathname: string, items: readonly Naviga
   if (item.to === '/') return pathname === '/';
   if (!matchPath({ path: item.to, end: false }, pathname)) return false;
   // "/units" must not light up on "/units/bulk-move", which has its own entry.
-  return !items.some((other) => other.to.length > item.to.length && matchPath({ path: other.to, end: false }, pathname));
+  return !items.some(
+    (other) => other.to.length > item.to.length && matchPath({ path: other.to, end: false }, pathname),
+  );
 }
 
 export function AppLayout() {
@@ -45,10 +47,10 @@ export function AppLayout() {
               aria-controls="app-navigation"
             />
             <Anchor component={Link} to="/" underline="never" c="inherit">
-              <Title order={2} size="h4" className={classes.brand}>
+              <Text component="span" fw={700} size="lg" className={classes.brand}>
                 <img src="/icon.svg" alt="" width={28} height={28} />
                 {t('app.name')}
-              </Title>
+              </Text>
             </Anchor>
           </Group>
           <UserMenu />

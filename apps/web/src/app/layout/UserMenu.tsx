@@ -63,7 +63,12 @@ export function UserMenu() {
           </Menu.Item>
         ))}
         <Menu.Divider />
-        <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={signOut} disabled={logout.isPending}>
+        <Menu.Item
+          color="red"
+          leftSection={<IconLogout size={16} />}
+          onClick={signOut}
+          disabled={logout.isPending}
+        >
           {t('userMenu.logout')}
         </Menu.Item>
       </Menu.Dropdown>

@@ -51,7 +51,7 @@ export const en: Translation<typeof vi> = {
     reload: 'Reload page',
   },
   validation: {
-    required: 'Please fill in this field',
+    required: 'This field is required',
     tooShort: 'At least {{min}} characters',
     tooLong: 'At most {{max}} characters',
     email: 'Invalid e-mail address',
@@ -111,9 +111,11 @@ export const en: Translation<typeof vi> = {
     },
     reset: {
       title: 'Reset password',
-      requestIntro: 'Enter the username, e-mail or phone number of the account. We will send a code to set a new password.',
+      requestIntro:
+        'Enter the username, e-mail or phone number of the account. We will send a code to set a new password.',
       requestSubmit: 'Send code',
-      codeSent: 'If the account {{login}} exists, a 6-digit code has been sent. It is valid for a short time.',
+      codeSent:
+        'If the account {{login}} exists, a 6-digit code has been sent. It is valid for a short time.',
       code: 'Confirmation code',
       newPassword: 'New password',
       confirmPassword: 'Repeat new password',
@@ -133,7 +135,8 @@ export const en: Translation<typeof vi> = {
     },
     totp: {
       title: 'Two-factor security',
-      intro: 'When signing in, you enter a 6-digit code from an authenticator app on your phone as well as your password.',
+      intro:
+        'When signing in, you enter a 6-digit code from an authenticator app on your phone as well as your password.',
       enabledStatus: 'Two-factor security is on for this account.',
       disabledStatus: 'Two-factor security is off.',
       required: 'Your office requires two-factor security. Please set it up now.',
@@ -292,6 +295,7 @@ export const en: Translation<typeof vi> = {
       title: 'Appoint an officer at {{unit}}',
       account: 'Account',
       role: 'Office',
+      rolePlaceholder: 'Choose an office',
       termEndHint: 'Leave empty if not yet known.',
       submit: 'Appoint',
       done: '{{name}} appointed.',
@@ -316,7 +320,8 @@ export const en: Translation<typeof vi> = {
       intro: 'Create a sign-in account for an officer or member, then appoint them on the unit page.',
       fullName: 'Full name',
       login: 'Username',
-      loginHint: 'Lower-case letters without diacritics, digits, dots or dashes (3–64); or an e-mail address or phone number.',
+      loginHint:
+        'Lower-case letters without diacritics, digits, dots or dashes (3–64); or an e-mail address or phone number.',
       password: 'Initial password',
       passwordHint: 'At least {{min}} characters; the user should change it after first sign-in.',
       email: 'E-mail',
@@ -325,12 +330,39 @@ export const en: Translation<typeof vi> = {
       done: 'Account created for {{name}} (no. {{id}}).',
     },
   },
+  auditAction: {
+    unit: {
+      create: 'Unit created',
+      update: 'Unit edited',
+      move: 'Unit moved',
+      bulk_move: 'Units moved in bulk',
+      merge: 'Unit merged',
+      dissolve: 'Unit dissolved',
+    },
+    office: {
+      assign: 'Officer appointed',
+      end: 'Term ended',
+    },
+    account: {
+      create: 'Account created',
+      search: 'Accounts searched',
+    },
+    auth: {
+      login: 'Signed in',
+      logout: 'Signed out',
+      password_changed: 'Password changed',
+      password_reset_requested: 'Password reset requested',
+      password_reset: 'Password reset',
+      totp_enabled: 'Two-factor turned on',
+      totp_disabled: 'Two-factor turned off',
+    },
+  },
   audit: {
     title: 'Audit log',
     intro: 'Every change to data within a unit’s scope; entries cannot be edited or deleted.',
     unit: 'Unit',
     action: 'Action',
-    actionPlaceholder: 'For example: units.move',
+    allActions: 'All actions',
     pickUnit: 'Choose a unit to see its log',
     empty: 'No entries yet',
     system: 'System',

@@ -48,7 +48,7 @@ export const vi = {
     reload: 'Tải lại trang',
   },
   validation: {
-    required: 'Vui lòng nhập thông tin này',
+    required: 'Thông tin này là bắt buộc',
     tooShort: 'Cần ít nhất {{min}} ký tự',
     tooLong: 'Tối đa {{max}} ký tự',
     email: 'Địa chỉ email không hợp lệ',
@@ -111,7 +111,8 @@ export const vi = {
       requestIntro:
         'Nhập tên đăng nhập, email hoặc số điện thoại của tài khoản. Chúng tôi sẽ gửi mã xác nhận để bạn đặt mật khẩu mới.',
       requestSubmit: 'Gửi mã xác nhận',
-      codeSent: 'Nếu tài khoản {{login}} tồn tại, mã xác nhận 6 chữ số đã được gửi. Mã có hiệu lực trong thời gian ngắn.',
+      codeSent:
+        'Nếu tài khoản {{login}} tồn tại, mã xác nhận 6 chữ số đã được gửi. Mã có hiệu lực trong thời gian ngắn.',
       code: 'Mã xác nhận',
       newPassword: 'Mật khẩu mới',
       confirmPassword: 'Nhập lại mật khẩu mới',
@@ -290,6 +291,7 @@ export const vi = {
       title: 'Phân công cán bộ tại {{unit}}',
       account: 'Tài khoản',
       role: 'Chức vụ',
+      rolePlaceholder: 'Chọn chức vụ',
       termEndHint: 'Để trống nếu chưa xác định.',
       submit: 'Phân công',
       done: 'Đã phân công {{name}}.',
@@ -314,7 +316,8 @@ export const vi = {
       intro: 'Tạo tài khoản đăng nhập cho cán bộ hoặc đoàn viên; sau đó phân công chức vụ tại trang đơn vị.',
       fullName: 'Họ và tên',
       login: 'Tên đăng nhập',
-      loginHint: 'Chữ thường không dấu, chữ số, dấu chấm, gạch ngang (3–64 ký tự); hoặc dùng email, số điện thoại.',
+      loginHint:
+        'Chữ thường không dấu, chữ số, dấu chấm, gạch ngang (3–64 ký tự); hoặc dùng email, số điện thoại.',
       password: 'Mật khẩu ban đầu',
       passwordHint: 'Ít nhất {{min}} ký tự; người dùng nên đổi sau lần đăng nhập đầu.',
       email: 'Email',
@@ -323,12 +326,39 @@ export const vi = {
       done: 'Đã tạo tài khoản cho {{name}} (số {{id}}).',
     },
   },
+  auditAction: {
+    unit: {
+      create: 'Thêm đơn vị',
+      update: 'Sửa đơn vị',
+      move: 'Chuyển đơn vị',
+      bulk_move: 'Chuyển đơn vị hàng loạt',
+      merge: 'Sáp nhập đơn vị',
+      dissolve: 'Giải thể đơn vị',
+    },
+    office: {
+      assign: 'Phân công cán bộ',
+      end: 'Kết thúc nhiệm kỳ',
+    },
+    account: {
+      create: 'Tạo tài khoản',
+      search: 'Tra cứu tài khoản',
+    },
+    auth: {
+      login: 'Đăng nhập',
+      logout: 'Đăng xuất',
+      password_changed: 'Đổi mật khẩu',
+      password_reset_requested: 'Yêu cầu đặt lại mật khẩu',
+      password_reset: 'Đặt lại mật khẩu',
+      totp_enabled: 'Bật bảo mật hai lớp',
+      totp_disabled: 'Tắt bảo mật hai lớp',
+    },
+  },
   audit: {
     title: 'Nhật ký hệ thống',
     intro: 'Mọi thao tác thay đổi dữ liệu trong phạm vi một đơn vị, không thể sửa hay xóa.',
     unit: 'Đơn vị',
     action: 'Thao tác',
-    actionPlaceholder: 'Ví dụ: units.move',
+    allActions: 'Mọi thao tác',
     pickUnit: 'Chọn một đơn vị để xem nhật ký',
     empty: 'Chưa có bản ghi nào',
     system: 'Hệ thống',

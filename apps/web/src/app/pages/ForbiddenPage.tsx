@@ -6,11 +6,16 @@ import { Link } from 'react-router';
 export function ForbiddenPage() {
   const { t } = useTranslation();
   return (
-    <EmptyState icon={<IconLock size={28} />} title={t('errors.forbiddenTitle')} description={t('errors.forbiddenText')} py="xl">
+    <EmptyState
+      icon={<IconLock size={28} />}
+      title={t('errors.forbiddenTitle')}
+      description={t('errors.forbiddenText')}
+      py="xl"
+    >
       <EmptyState.Actions>
         <Button component={Link} to="/" variant="light">
-        {t('common.backHome')}
-      </Button>
+          {t('common.backHome')}
+        </Button>
       </EmptyState.Actions>
     </EmptyState>
   );

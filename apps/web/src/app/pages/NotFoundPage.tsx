@@ -6,11 +6,16 @@ import { Link } from 'react-router';
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
-    <EmptyState icon={<IconMapOff size={28} />} title={t('errors.notFoundTitle')} description={t('errors.notFoundText')} py="xl">
+    <EmptyState
+      icon={<IconMapOff size={28} />}
+      title={t('errors.notFoundTitle')}
+      description={t('errors.notFoundText')}
+      py="xl"
+    >
       <EmptyState.Actions>
         <Button component={Link} to="/" variant="light">
-        {t('common.backHome')}
-      </Button>
+          {t('common.backHome')}
+        </Button>
       </EmptyState.Actions>
     </EmptyState>
   );

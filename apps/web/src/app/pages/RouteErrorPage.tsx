@@ -7,7 +7,11 @@ export function RouteErrorPage() {
   const { t } = useTranslation();
   return (
     <Container size="sm" py="xl">
-      <EmptyState icon={<IconBug size={28} />} title={t('errors.crashTitle')} description={t('errors.crashText')}>
+      <EmptyState
+        icon={<IconBug size={28} />}
+        title={t('errors.crashTitle')}
+        description={t('errors.crashText')}
+      >
         <EmptyState.Actions>
           <Button onClick={() => window.location.reload()}>{t('errors.reload')}</Button>
         </EmptyState.Actions>

@@ -47,7 +47,9 @@ export function AccountPicker({ value, onChange, ...inputProps }: AccountPickerP
             : t('accounts.picker.nothingFound')
       }
       itemLabel={(account) => account.fullName}
-      itemDescription={(account) => [account.username, account.email, account.phone].filter(Boolean).join(' · ')}
+      itemDescription={(account) =>
+        [account.username, account.email, account.phone].filter(Boolean).join(' · ')
+      }
     />
   );
 }

@@ -28,7 +28,10 @@ export function CreateAccountPage() {
     if (!result.ok) return form.setErrors(result.errors);
     create.mutate(result.data, {
       onSuccess: ({ id }) => {
-        notifications.show({ color: 'green', message: t('accounts.create.done', { name: result.data.fullName, id }) });
+        notifications.show({
+          color: 'green',
+          message: t('accounts.create.done', { name: result.data.fullName, id }),
+        });
         form.reset();
       },
       onError: (error) => form.setErrors(serverFieldErrors(error)),

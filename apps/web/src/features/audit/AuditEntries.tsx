@@ -2,6 +2,7 @@ import { Badge, Code, Paper, Stack, Table, Text } from '@mantine/core';
 import type { AuditEntryDto } from '@union/contracts/audit';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/dates';
+import { isKnownAuditAction } from './audit-actions';
 
 function formatDetails(details: AuditEntryDto['details']): string {
   return Object.entries(details)
@@ -27,6 +28,8 @@ function DetailsText({ entry }: { entry: AuditEntryDto }) {
 export function AuditEntries({ entries }: { entries: readonly AuditEntryDto[] }) {
   const { t } = useTranslation();
   const actorName = (entry: AuditEntryDto) => entry.actorName ?? t('audit.system');
+  const actionLabel = ({ action }: AuditEntryDto) =>
+    isKnownAuditAction(action) ? t(`auditAction.${action}`) : action;
 
   return (
     <>
@@ -49,7 +52,8 @@ export function AuditEntries({ entries }: { entries: readonly AuditEntryDto[] })
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
                 <Table.Td>{actorName(entry)}</Table.Td>
                 <Table.Td>
-                  <Code>{entry.action}</Code>
+                  <Text size="sm">{actionLabel(entry)}</Text>
+                  <Code fz="xs">{entry.action}</Code>
                 </Table.Td>
                 <Table.Td>{entityLabel(entry)}</Table.Td>
                 <Table.Td>{entry.unitName ?? ''}</Table.Td>
@@ -68,7 +72,7 @@ export function AuditEntries({ entries }: { entries: readonly AuditEntryDto[] })
           <Paper key={entry.id} component="li" withBorder p="sm" style={{ listStyle: 'none' }}>
             <Stack gap={6}>
               <Badge variant="light" radius="sm" tt="none" style={{ alignSelf: 'flex-start' }}>
-                {entry.action}
+                {actionLabel(entry)}
               </Badge>
               <Text size="sm" fw={500}>
                 {actorName(entry)}

@@ -1,5 +1,4 @@
-import { Button, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Select, SimpleGrid, Stack } from '@mantine/core';
 import { IconFilter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { EmptyMessage, ErrorState, LoadingState } from '../../ui/states';
 import { useMe } from '../auth/session';
 import { type UnitChoice, UnitPicker } from '../units/components/UnitPicker';
+import { AUDIT_ACTIONS, type AuditAction } from './audit-actions';
 import { AuditEntries } from './AuditEntries';
 import { useAuditEntries } from './queries';
 
@@ -16,13 +16,15 @@ export function AuditPage() {
   const me = useMe();
   const officeUnits: UnitChoice[] = [
     ...new Map(
-      me.offices.map((office) => [office.unitId, { id: office.unitId, name: office.unitName, type: office.unitType }]),
+      me.offices.map((office) => [
+        office.unitId,
+        { id: office.unitId, name: office.unitName, type: office.unitType },
+      ]),
     ).values(),
   ];
   const [unit, setUnit] = useState<UnitChoice | null>(officeUnits[0] ?? null);
-  const [actionText, setActionText] = useState('');
-  const [action] = useDebouncedValue(actionText.trim(), 400);
-  const audit = useAuditEntries(unit ? { unitId: unit.id, action } : null);
+  const [action, setAction] = useState<AuditAction | null>(null);
+  const audit = useAuditEntries(unit ? { unitId: unit.id, action: action ?? undefined } : null);
   const entries = audit.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -37,12 +39,15 @@ export function AuditPage() {
             onChange={setUnit}
             suggestions={officeUnits}
           />
-          <TextInput
+          <Select<AuditAction>
             label={t('audit.action')}
-            placeholder={t('audit.actionPlaceholder')}
+            placeholder={t('audit.allActions')}
             leftSection={<IconFilter size={16} />}
-            value={actionText}
-            onChange={(event) => setActionText(event.currentTarget.value)}
+            data={AUDIT_ACTIONS.map((known) => ({ value: known, label: t(`auditAction.${known}`) }))}
+            value={action}
+            onChange={setAction}
+            searchable
+            clearable
           />
         </SimpleGrid>
         {!unit ? (

@@ -3,11 +3,11 @@ import { LoginBody } from '@union/contracts/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../app/api-client';
 import { validate } from '../../app/form-errors';
 import { ME_QUERY_KEY } from '../../app/query-client';
-import { optional, useForm } from '../../app/use-form';
+import { useForm } from '../../app/use-form';
 import { FormErrorAlert } from '../../ui/FormErrorAlert';
 import { login } from './api';
 import { PublicPageLayout } from './PublicPageLayout';
@@ -20,7 +20,6 @@ function safeNextPath(next: string | null): string {
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [searchParams] = useSearchParams();
   const nextPath = safeNextPath(searchParams.get('next'));
@@ -30,10 +29,8 @@ export function LoginPage() {
 
   const signIn = useMutation({
     mutationFn: login,
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
-      void navigate(nextPath, { replace: true });
-    },
+    // The session query then holds the account, and the redirect below takes the user on.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY }),
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'auth.otp_required') setOtpRequired(true);
     },
@@ -43,11 +40,15 @@ export function LoginPage() {
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const result = validate(LoginBody, {
-      login: form.values.login,
-      password: form.values.password,
-      otp: otpRequired ? form.values.otp : optional(form.values.otp),
-    }, { otp: t('validation.otp') });
+    const result = validate(
+      LoginBody,
+      {
+        login: form.values.login,
+        password: form.values.password,
+        otp: otpRequired ? form.values.otp : undefined,
+      },
+      { otp: t('validation.otp') },
+    );
     if (!result.ok) return form.setErrors(result.errors);
     signIn.mutate(result.data);
   };

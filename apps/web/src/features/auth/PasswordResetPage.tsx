@@ -36,7 +36,11 @@ export function PasswordResetPage() {
   const submitConfirm = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const { login, code, newPassword, confirmPassword } = form.values;
-    const result = validate(PasswordResetConfirmBody, { login, code, newPassword }, { code: t('validation.otp') });
+    const result = validate(
+      PasswordResetConfirmBody,
+      { login, code, newPassword },
+      { code: t('validation.otp') },
+    );
     const errors = result.ok ? {} : result.errors;
     if (confirmPassword !== newPassword) errors.confirmPassword = t('validation.passwordMismatch');
     if (!result.ok || errors.confirmPassword) return form.setErrors(errors);

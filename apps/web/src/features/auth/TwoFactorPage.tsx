@@ -1,4 +1,17 @@
-import { Alert, Anchor, Button, Code, CopyButton, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { TotpCodeBody } from '@union/contracts/auth';
@@ -144,7 +157,9 @@ export function TwoFactorPage() {
           </Stack>
         ) : (
           <Stack gap="md" align="flex-start">
-            <Text size="sm">{me.totpSetupRequired ? t('auth.totp.required') : t('auth.totp.disabledStatus')}</Text>
+            <Text size="sm">
+              {me.totpSetupRequired ? t('auth.totp.required') : t('auth.totp.disabledStatus')}
+            </Text>
             <FormErrorAlert message={setup.error ? errorMessage(setup.error) : undefined} />
             <Button onClick={() => setup.mutate()} loading={setup.isPending}>
               {t('auth.totp.start')}

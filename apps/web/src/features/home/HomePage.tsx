@@ -14,7 +14,12 @@ function OfficeCard({ office, linkToUnit }: { office: MeDto['offices'][number]; 
     <Card withBorder padding="md" component="li" style={{ listStyle: 'none' }}>
       <Stack gap={6}>
         {linkToUnit ? (
-          <Anchor component={Link} to={`/units/${office.unitId}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
+          <Anchor
+            component={Link}
+            to={`/units/${office.unitId}`}
+            fw={600}
+            style={{ overflowWrap: 'anywhere' }}
+          >
             {office.unitName}
           </Anchor>
         ) : (

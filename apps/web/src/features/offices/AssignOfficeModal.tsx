@@ -14,18 +14,13 @@ import { AccountPicker } from '../accounts/AccountPicker';
 import { assignOffice } from './api';
 import { useOfficeMutation } from './queries';
 
-export function AssignOfficeModal({ unit, opened, onClose }: { unit: UnitDto; opened: boolean; onClose: () => void }) {
+type AssignOfficeProps = { unit: UnitDto; onClose: () => void };
+
+function AssignOfficeForm({ unit, onClose }: AssignOfficeProps) {
   const { t } = useTranslation();
   const [account, setAccount] = useState<AccountDto | null>(null);
   const form = useForm({ role: '', termStart: todayIsoDate(), termEnd: '' });
   const assign = useOfficeMutation((body: AssignOfficeBody) => assignOffice(unit.id, body));
-
-  const close = () => {
-    setAccount(null);
-    form.reset();
-    assign.reset();
-    onClose();
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -38,56 +33,73 @@ export function AssignOfficeModal({ unit, opened, onClose }: { unit: UnitDto; op
     if (!result.ok) return form.setErrors(result.errors);
     assign.mutate(result.data, {
       onSuccess: () => {
-        notifications.show({ color: 'green', message: t('offices.assign.done', { name: account?.fullName }) });
-        close();
+        notifications.show({
+          color: 'green',
+          message: t('offices.assign.done', { name: account?.fullName }),
+        });
+        onClose();
       },
       onError: (error) => form.setErrors(serverFieldErrors(error)),
     });
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('offices.assign.title', { unit: unit.name })}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <AccountPicker
-            label={t('offices.assign.account')}
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <AccountPicker
+          label={t('offices.assign.account')}
+          required
+          value={account}
+          onChange={(choice) => {
+            setAccount(choice);
+            form.clearError('accountId');
+          }}
+          error={form.errors.accountId}
+        />
+        <Select
+          label={t('offices.assign.role')}
+          placeholder={t('offices.assign.rolePlaceholder')}
+          required
+          data={ROLE_CODES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          value={form.values.role || null}
+          onChange={(value) => form.setValue('role', value ?? '')}
+          error={form.errors.role}
+        />
+        <Group grow gap="sm" wrap="wrap">
+          <TextInput
+            type="date"
+            label={t('offices.termStart')}
             required
-            value={account}
-            onChange={(choice) => {
-              setAccount(choice);
-              form.setErrors({ ...form.errors, accountId: undefined });
-            }}
-            error={form.errors.accountId}
+            miw={150}
+            {...form.field('termStart')}
           />
-          <Select
-            label={t('offices.assign.role')}
-            required
-            data={ROLE_CODES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-            value={form.values.role || null}
-            onChange={(value) => form.setValue('role', value ?? '')}
-            error={form.errors.role}
+          <TextInput
+            type="date"
+            label={t('offices.termEnd')}
+            description={t('offices.assign.termEndHint')}
+            miw={150}
+            {...form.field('termEnd')}
           />
-          <Group grow gap="sm" wrap="wrap">
-            <TextInput type="date" label={t('offices.termStart')} required miw={150} {...form.field('termStart')} />
-            <TextInput
-              type="date"
-              label={t('offices.termEnd')}
-              description={t('offices.assign.termEndHint')}
-              miw={150}
-              {...form.field('termEnd')}
-            />
-          </Group>
-          <FormErrorAlert message={assign.error ? errorMessage(assign.error) : undefined} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={assign.isPending}>
-              {t('offices.assign.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+        </Group>
+        <FormErrorAlert message={assign.error ? errorMessage(assign.error) : undefined} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={assign.isPending}>
+            {t('offices.assign.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function AssignOfficeModal({ unit, opened, onClose }: AssignOfficeProps & { opened: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('offices.assign.title', { unit: unit.name })}>
+      <AssignOfficeForm unit={unit} onClose={onClose} />
     </Modal>
   );
 }

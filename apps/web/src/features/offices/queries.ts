@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ME_QUERY_KEY } from '../../app/query-client';
 import { fetchUnitOffices } from './api';
 
-export const officeKeys = {
+const officeKeys = {
   all: ['offices'] as const,
   ofUnit: (unitId: number) => [...officeKeys.all, 'unit', unitId] as const,
 };

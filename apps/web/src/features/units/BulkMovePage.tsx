@@ -1,6 +1,23 @@
-import { Alert, Button, Group, List, Modal, MultiSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Modal,
+  MultiSelect,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import { BulkMoveUnitsBody, type BulkMoveResultDto, CHILD_TYPES, type UnitType } from '@union/contracts/units';
+import {
+  BulkMoveUnitsBody,
+  type BulkMoveResultDto,
+  CHILD_TYPES,
+  type UnitType,
+} from '@union/contracts/units';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api-client';
@@ -43,8 +60,10 @@ export function BulkMovePage() {
       reason: optional(form.values.reason),
     });
     const errors = checked.ok ? {} : checked.errors;
-    if (source && destination && source.id === destination.id) errors.newParentId = t('units.bulkMove.sameUnit');
-    if (!checked.ok || errors.newParentId) return form.setErrors(errors);
+    // The contract accepts a list of ids instead of a source; this page always moves from a source.
+    if (!source) errors.fromParentId = t('validation.required');
+    else if (source.id === destination?.id) errors.newParentId = t('units.bulkMove.sameUnit');
+    if (!checked.ok || !source || errors.newParentId) return form.setErrors(errors);
     setResult(null);
     setPending(checked.data);
   };
@@ -55,6 +74,11 @@ export function BulkMovePage() {
       onSuccess: (moved) => {
         setResult(moved);
         setPending(null);
+        // Cleared so that a second click cannot repeat the move by accident.
+        setSource(null);
+        setDestination(null);
+        setTypes([]);
+        form.reset();
       },
       onError: (error) => {
         setPending(null);
@@ -68,7 +92,12 @@ export function BulkMovePage() {
       <PageHeader title={t('units.bulkMove.title')} description={t('units.bulkMove.intro')} />
       <Stack gap="md" maw={720}>
         {result && (
-          <Alert color="green" icon={<IconCircleCheck size={20} />} role="status" title={t('units.bulkMove.doneTitle')}>
+          <Alert
+            color="green"
+            icon={<IconCircleCheck size={20} />}
+            role="status"
+            title={t('units.bulkMove.doneTitle')}
+          >
             {t('units.bulkMove.done', { count: result.moved, operationId: result.operationId })}
           </Alert>
         )}
@@ -83,19 +112,19 @@ export function BulkMovePage() {
                 onChange={(choice) => {
                   setSource(choice);
                   setTypes([]);
-                  form.setErrors({ ...form.errors, fromParentId: undefined });
+                  form.clearError('fromParentId');
                 }}
                 suggestions={officeUnits}
                 error={form.errors.fromParentId}
               />
-              <MultiSelect
+              <MultiSelect<UnitType>
                 label={t('units.bulkMove.types')}
                 description={t('units.bulkMove.typesHint')}
                 placeholder={source ? undefined : t('units.bulkMove.pickSourceFirst')}
                 disabled={!source || movableTypes.length === 0}
                 data={movableTypes.map((type) => ({ value: type, label: t(`unitType.${type}`) }))}
                 value={types}
-                onChange={(values) => setTypes(values as UnitType[])}
+                onChange={setTypes}
                 clearable
               />
               <UnitPicker
@@ -104,7 +133,7 @@ export function BulkMovePage() {
                 value={destination}
                 onChange={(choice) => {
                   setDestination(choice);
-                  form.setErrors({ ...form.errors, newParentId: undefined });
+                  form.clearError('newParentId');
                 }}
                 accepts={(candidate) =>
                   candidate.id !== source?.id &&
@@ -112,7 +141,12 @@ export function BulkMovePage() {
                 }
                 error={form.errors.newParentId}
               />
-              <TextInput type="date" label={t('units.form.effectiveOn')} required {...form.field('effectiveOn')} />
+              <TextInput
+                type="date"
+                label={t('units.form.effectiveOn')}
+                required
+                {...form.field('effectiveOn')}
+              />
               <Textarea
                 label={t('units.form.reason')}
                 autosize
@@ -129,7 +163,11 @@ export function BulkMovePage() {
         </Paper>
       </Stack>
 
-      <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('units.bulkMove.confirmTitle')}>
+      <Modal
+        opened={pending !== null}
+        onClose={() => setPending(null)}
+        title={t('units.bulkMove.confirmTitle')}
+      >
         <Stack gap="md">
           <List size="sm" spacing="xs">
             <List.Item>{t('units.bulkMove.summarySource', { name: source?.name })}</List.Item>
@@ -139,7 +177,9 @@ export function BulkMovePage() {
               })}
             </List.Item>
             <List.Item>{t('units.bulkMove.summaryDestination', { name: destination?.name })}</List.Item>
-            <List.Item>{t('units.bulkMove.summaryDate', { date: formatDate(pending?.effectiveOn) })}</List.Item>
+            <List.Item>
+              {t('units.bulkMove.summaryDate', { date: formatDate(pending?.effectiveOn) })}
+            </List.Item>
           </List>
           <Text size="sm" c="dimmed">
             {t('units.bulkMove.confirmText')}

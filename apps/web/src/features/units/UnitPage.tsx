@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, Tabs } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowsTransferUp, IconEdit, IconHistory, IconSitemap, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconArrowsTransferUp, IconEdit, IconTrash } from '@tabler/icons-react';
 import type { UnitDto } from '@union/contracts/units';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -9,6 +9,7 @@ import { formatDate } from '../../ui/dates';
 import { DetailList } from '../../ui/DetailList';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyMessage, ErrorState, LoadingState } from '../../ui/states';
+import { useCan } from '../auth/session';
 import { OfficesPanel } from '../offices/OfficesPanel';
 import { ChildUnitsPanel } from './components/ChildUnitsPanel';
 import { DissolveUnitModal } from './components/DissolveUnitModal';
@@ -35,8 +36,7 @@ function UnitActions({ unit }: { unit: UnitDto }) {
           <Button variant="default" leftSection={<IconEdit size={18} />} onClick={editModal.open}>
             {t('units.edit.action')}
           </Button>
-          {/* Keyed by the saved values so the form reopens with them after an edit. */}
-          <EditUnitModal key={`${unit.name}|${unit.code}`} unit={unit} opened={editOpened} onClose={editModal.close} />
+          <EditUnitModal unit={unit} opened={editOpened} onClose={editModal.close} />
         </>
       )}
       {unit.can.move && (
@@ -49,7 +49,12 @@ function UnitActions({ unit }: { unit: UnitDto }) {
       )}
       {unit.can.dissolve && (
         <>
-          <Button variant="light" color="red" leftSection={<IconTrash size={18} />} onClick={dissolveModal.open}>
+          <Button
+            variant="light"
+            color="red"
+            leftSection={<IconTrash size={18} />}
+            onClick={dissolveModal.open}
+          >
             {t('units.dissolve.action')}
           </Button>
           <DissolveUnitModal unit={unit} opened={dissolveOpened} onClose={dissolveModal.close} />
@@ -79,7 +84,10 @@ function UnitDetails({ unit }: { unit: UnitDto }) {
                 t('units.page.none')
               ),
           },
-          { label: t('units.page.establishedOn'), value: formatDate(unit.establishedOn) || t('units.page.none') },
+          {
+            label: t('units.page.establishedOn'),
+            value: formatDate(unit.establishedOn) || t('units.page.none'),
+          },
           ...(unit.closedOn ? [{ label: t('units.page.closedOn'), value: formatDate(unit.closedOn) }] : []),
           { label: t('units.page.childCount'), value: unit.childCount.toLocaleString('vi-VN') },
         ]}
@@ -96,14 +104,17 @@ function UnitNotFound() {
 function UnitView({ unitId }: { unitId: number }) {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
+  const canReadOffices = useCan('offices.read');
+  const tabs = TABS.filter((candidate) => candidate !== 'officers' || canReadOffices);
   const requestedTab = searchParams.get('tab');
-  const tab: Tab = TABS.find((candidate) => candidate === requestedTab) ?? 'children';
+  const tab: Tab = tabs.find((candidate) => candidate === requestedTab) ?? 'children';
   const unit = useUnit(unitId);
 
   // Out-of-scope units answer 404 like missing ones; the page cannot tell them apart either.
   if (unit.error instanceof ApiError && unit.error.status === 404) return <UnitNotFound />;
   if (unit.isPending) return <LoadingState />;
-  if (unit.isError) return <ErrorState message={errorMessage(unit.error)} onRetry={() => void unit.refetch()} />;
+  if (unit.isError)
+    return <ErrorState message={errorMessage(unit.error)} onRetry={() => void unit.refetch()} />;
 
   const current = unit.data;
   return (
@@ -122,26 +133,24 @@ function UnitView({ unitId }: { unitId: number }) {
       <UnitDetails unit={current} />
       <Tabs
         value={tab}
-        onChange={(value) => setSearchParams(value === 'children' ? {} : { tab: value ?? '' }, { replace: true })}
+        onChange={(value) =>
+          setSearchParams(value === 'children' ? {} : { tab: value ?? '' }, { replace: true })
+        }
         keepMounted={false}
       >
         <Tabs.List mb="md">
-          <Tabs.Tab value="children" leftSection={<IconSitemap size={16} />}>
-            {t('units.tabs.children')}
-          </Tabs.Tab>
-          <Tabs.Tab value="officers" leftSection={<IconUsers size={16} />}>
-            {t('units.tabs.officers')}
-          </Tabs.Tab>
-          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
-            {t('units.tabs.history')}
-          </Tabs.Tab>
+          <Tabs.Tab value="children">{t('units.tabs.children')}</Tabs.Tab>
+          {canReadOffices && <Tabs.Tab value="officers">{t('units.tabs.officers')}</Tabs.Tab>}
+          <Tabs.Tab value="history">{t('units.tabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="children">
           <ChildUnitsPanel unit={current} />
         </Tabs.Panel>
-        <Tabs.Panel value="officers">
-          <OfficesPanel unit={current} />
-        </Tabs.Panel>
+        {canReadOffices && (
+          <Tabs.Panel value="officers">
+            <OfficesPanel unit={current} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="history">
           <UnitHistoryPanel unitId={current.id} />
         </Tabs.Panel>

@@ -18,7 +18,8 @@ function UnitSearchResults({ query }: { query: string }) {
   const search = useUnitSearch(query);
 
   if (search.isPending) return <LoadingState label={t('units.search.searching')} />;
-  if (search.isError) return <ErrorState message={errorMessage(search.error)} onRetry={() => void search.refetch()} />;
+  if (search.isError)
+    return <ErrorState message={errorMessage(search.error)} onRetry={() => void search.refetch()} />;
   if (search.data.items.length === 0) return <EmptyMessage title={t('units.search.empty', { query })} />;
   return (
     <Stack component="ul" gap="xs" p={0} m={0} aria-label={t('units.search.results')}>
@@ -34,8 +35,10 @@ function RootUnits() {
   const roots = useRootUnits();
 
   if (roots.isPending) return <LoadingState />;
-  if (roots.isError) return <ErrorState message={errorMessage(roots.error)} onRetry={() => void roots.refetch()} />;
-  if (roots.data.length === 0) return <EmptyMessage title={t('units.tree.empty')} description={t('units.tree.emptyHint')} />;
+  if (roots.isError)
+    return <ErrorState message={errorMessage(roots.error)} onRetry={() => void roots.refetch()} />;
+  if (roots.data.length === 0)
+    return <EmptyMessage title={t('units.tree.empty')} description={t('units.tree.emptyHint')} />;
   return (
     <Paper withBorder p="sm">
       <UnitTree roots={roots.data} />
@@ -57,7 +60,12 @@ export function UnitTreePage() {
         description={t('units.tree.intro')}
         actions={
           canMove && (
-            <Button component={Link} to="/units/bulk-move" variant="light" leftSection={<IconArrowsTransferUp size={18} />}>
+            <Button
+              component={Link}
+              to="/units/bulk-move"
+              variant="light"
+              leftSection={<IconArrowsTransferUp size={18} />}
+            >
               {t('nav.bulkMove')}
             </Button>
           )
@@ -73,7 +81,9 @@ export function UnitTreePage() {
           onChange={(event) => setSearchText(event.currentTarget.value)}
           description={tooShort ? t('units.search.minChars', { min: UNIT_SEARCH_MIN }) : undefined}
           rightSection={
-            searchText && <CloseButton aria-label={t('units.search.clear')} onClick={() => setSearchText('')} />
+            searchText && (
+              <CloseButton aria-label={t('units.search.clear')} onClick={() => setSearchText('')} />
+            )
           }
         />
         {query.length >= UNIT_SEARCH_MIN ? (

@@ -13,8 +13,8 @@ import {
 import { z } from 'zod';
 import { api } from '../../app/api-client';
 
-export const CHILDREN_PAGE_SIZE = 50;
-export const SEARCH_RESULT_LIMIT = 20;
+const CHILDREN_PAGE_SIZE = 50;
+const SEARCH_RESULT_LIMIT = 20;
 /** The contract's limit on a move or dissolution reason, for the textarea's counter. */
 export const REASON_MAX = MoveUnitBody.shape.reason.unwrap().maxLength ?? undefined;
 

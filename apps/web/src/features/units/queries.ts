@@ -1,5 +1,11 @@
 import { UNIT_SEARCH_MIN } from '@union/contracts/units';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import {
   fetchRootUnits,
   fetchUnit,
@@ -9,7 +15,7 @@ import {
   searchUnits,
 } from './api';
 
-export const unitKeys = {
+const unitKeys = {
   all: ['units'] as const,
   roots: () => [...unitKeys.all, 'roots'] as const,
   detail: (unitId: number) => [...unitKeys.all, 'detail', unitId] as const,

@@ -34,7 +34,9 @@ export function ChildUnitsPanel({ unit }: { unit: UnitDto }) {
       ) : (
         <>
           <Stack component="ul" gap="xs" p={0} m={0}>
-            {children.data.pages.flatMap((page) => page.items.map((child) => <UnitListItem key={child.id} unit={child} />))}
+            {children.data.pages.flatMap((page) =>
+              page.items.map((child) => <UnitListItem key={child.id} unit={child} />),
+            )}
           </Stack>
           {children.hasNextPage && (
             <Button

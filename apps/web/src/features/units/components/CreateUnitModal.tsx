@@ -1,6 +1,12 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { CHILD_TYPES, CreateUnitBody, type UnitDto, UNIT_CODE_MAX, UNIT_NAME_MAX } from '@union/contracts/units';
+import {
+  CHILD_TYPES,
+  CreateUnitBody,
+  type UnitDto,
+  UNIT_CODE_MAX,
+  UNIT_NAME_MAX,
+} from '@union/contracts/units';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api-client';
@@ -10,17 +16,13 @@ import { FormErrorAlert } from '../../../ui/FormErrorAlert';
 import { createUnit } from '../api';
 import { useUnitMutation } from '../queries';
 
-export function CreateUnitModal({ parent, opened, onClose }: { parent: UnitDto; opened: boolean; onClose: () => void }) {
+type CreateUnitProps = { parent: UnitDto; onClose: () => void };
+
+function CreateUnitForm({ parent, onClose }: CreateUnitProps) {
   const { t } = useTranslation();
   const childTypes = CHILD_TYPES[parent.type];
   const form = useForm({ type: childTypes[0] ?? '', name: '', code: '', establishedOn: '' });
   const create = useUnitMutation(createUnit);
-
-  const close = () => {
-    form.reset();
-    create.reset();
-    onClose();
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -34,49 +36,56 @@ export function CreateUnitModal({ parent, opened, onClose }: { parent: UnitDto; 
     create.mutate(result.data, {
       onSuccess: (unit) => {
         notifications.show({ color: 'green', message: t('units.create.done', { name: unit.name }) });
-        close();
+        onClose();
       },
       onError: (error) => form.setErrors(serverFieldErrors(error)),
     });
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('units.create.title', { parent: parent.name })}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Select
-            label={t('units.form.type')}
-            required
-            allowDeselect={false}
-            data={childTypes.map((type) => ({ value: type, label: t(`unitType.${type}`) }))}
-            value={form.values.type}
-            onChange={(value) => form.setValue('type', value ?? '')}
-            error={form.errors.type}
-          />
-          <TextInput label={t('units.form.name')} required maxLength={UNIT_NAME_MAX} {...form.field('name')} />
-          <TextInput
-            label={t('units.form.code')}
-            description={t('units.form.codeHint')}
-            maxLength={UNIT_CODE_MAX}
-            {...form.field('code')}
-          />
-          <TextInput
-            type="date"
-            label={t('units.form.establishedOn')}
-            description={t('units.form.establishedOnHint')}
-            {...form.field('establishedOn')}
-          />
-          <FormErrorAlert message={create.error ? errorMessage(create.error) : undefined} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('units.create.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Select
+          label={t('units.form.type')}
+          required
+          allowDeselect={false}
+          data={childTypes.map((type) => ({ value: type, label: t(`unitType.${type}`) }))}
+          value={form.values.type}
+          onChange={(value) => form.setValue('type', value ?? '')}
+          error={form.errors.type}
+        />
+        <TextInput label={t('units.form.name')} required maxLength={UNIT_NAME_MAX} {...form.field('name')} />
+        <TextInput
+          label={t('units.form.code')}
+          description={t('units.form.codeHint')}
+          maxLength={UNIT_CODE_MAX}
+          {...form.field('code')}
+        />
+        <TextInput
+          type="date"
+          label={t('units.form.establishedOn')}
+          description={t('units.form.establishedOnHint')}
+          {...form.field('establishedOn')}
+        />
+        <FormErrorAlert message={create.error ? errorMessage(create.error) : undefined} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('units.create.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function CreateUnitModal({ parent, opened, onClose }: CreateUnitProps & { opened: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('units.create.title', { parent: parent.name })}>
+      <CreateUnitForm parent={parent} onClose={onClose} />
     </Modal>
   );
 }

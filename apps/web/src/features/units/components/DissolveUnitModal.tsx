@@ -12,16 +12,12 @@ import { FormErrorAlert } from '../../../ui/FormErrorAlert';
 import { dissolveUnit, REASON_MAX } from '../api';
 import { useUnitMutation } from '../queries';
 
-export function DissolveUnitModal({ unit, opened, onClose }: { unit: UnitDto; opened: boolean; onClose: () => void }) {
+type DissolveUnitProps = { unit: UnitDto; onClose: () => void };
+
+function DissolveUnitForm({ unit, onClose }: DissolveUnitProps) {
   const { t } = useTranslation();
   const form = useForm({ effectiveOn: todayIsoDate(), reason: '' });
   const dissolve = useUnitMutation((body: DissolveUnitBody) => dissolveUnit(unit.id, body));
-
-  const close = () => {
-    form.reset();
-    dissolve.reset();
-    onClose();
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -33,32 +29,45 @@ export function DissolveUnitModal({ unit, opened, onClose }: { unit: UnitDto; op
     dissolve.mutate(result.data, {
       onSuccess: () => {
         notifications.show({ color: 'green', message: t('units.dissolve.done', { name: unit.name }) });
-        close();
+        onClose();
       },
       onError: (error) => form.setErrors(serverFieldErrors(error)),
     });
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('units.dissolve.title', { name: unit.name })}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />}>
-            {t('units.dissolve.warning')}
-          </Alert>
-          <TextInput type="date" label={t('units.form.effectiveOn')} required {...form.field('effectiveOn')} />
-          <Textarea label={t('units.form.reason')} autosize minRows={2} maxLength={REASON_MAX} {...form.field('reason')} />
-          <FormErrorAlert message={dissolve.error ? errorMessage(dissolve.error) : undefined} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={dissolve.isPending}>
-              {t('units.dissolve.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />}>
+          {t('units.dissolve.warning')}
+        </Alert>
+        <TextInput type="date" label={t('units.form.effectiveOn')} required {...form.field('effectiveOn')} />
+        <Textarea
+          label={t('units.form.reason')}
+          autosize
+          minRows={2}
+          maxLength={REASON_MAX}
+          {...form.field('reason')}
+        />
+        <FormErrorAlert message={dissolve.error ? errorMessage(dissolve.error) : undefined} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" color="red" loading={dissolve.isPending}>
+            {t('units.dissolve.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function DissolveUnitModal({ unit, opened, onClose }: DissolveUnitProps & { opened: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('units.dissolve.title', { name: unit.name })}>
+      <DissolveUnitForm unit={unit} onClose={onClose} />
     </Modal>
   );
 }

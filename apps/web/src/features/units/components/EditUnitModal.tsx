@@ -10,16 +10,12 @@ import { FormErrorAlert } from '../../../ui/FormErrorAlert';
 import { updateUnit } from '../api';
 import { useUnitMutation } from '../queries';
 
-export function EditUnitModal({ unit, opened, onClose }: { unit: UnitDto; opened: boolean; onClose: () => void }) {
+type EditUnitProps = { unit: UnitDto; onClose: () => void };
+
+function EditUnitForm({ unit, onClose }: EditUnitProps) {
   const { t } = useTranslation();
   const form = useForm({ name: unit.name, code: unit.code });
   const update = useUnitMutation((body: UpdateUnitBody) => updateUnit(unit.id, body));
-
-  const close = () => {
-    form.reset();
-    update.reset();
-    onClose();
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -28,7 +24,7 @@ export function EditUnitModal({ unit, opened, onClose }: { unit: UnitDto; opened
       name: form.values.name.trim() === unit.name ? undefined : form.values.name,
       code: form.values.code.trim().toUpperCase() === unit.code ? undefined : form.values.code,
     };
-    if (changes.name === undefined && changes.code === undefined) return close();
+    if (changes.name === undefined && changes.code === undefined) return onClose();
     const result = validate(UpdateUnitBody, changes, { code: t('units.form.codeHint') });
     if (!result.ok) return form.setErrors(result.errors);
     update.mutate(result.data, {
@@ -41,27 +37,34 @@ export function EditUnitModal({ unit, opened, onClose }: { unit: UnitDto; opened
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('units.edit.title')}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <TextInput label={t('units.form.name')} required maxLength={UNIT_NAME_MAX} {...form.field('name')} />
-          <TextInput
-            label={t('units.form.code')}
-            description={t('units.form.codeHint')}
-            maxLength={UNIT_CODE_MAX}
-            {...form.field('code')}
-          />
-          <FormErrorAlert message={update.error ? errorMessage(update.error) : undefined} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <TextInput label={t('units.form.name')} required maxLength={UNIT_NAME_MAX} {...form.field('name')} />
+        <TextInput
+          label={t('units.form.code')}
+          description={t('units.form.codeHint')}
+          maxLength={UNIT_CODE_MAX}
+          {...form.field('code')}
+        />
+        <FormErrorAlert message={update.error ? errorMessage(update.error) : undefined} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function EditUnitModal({ unit, opened, onClose }: EditUnitProps & { opened: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('units.edit.title')}>
+      <EditUnitForm unit={unit} onClose={onClose} />
     </Modal>
   );
 }

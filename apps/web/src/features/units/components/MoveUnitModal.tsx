@@ -12,7 +12,9 @@ import { moveUnit, REASON_MAX } from '../api';
 import { useUnitMutation } from '../queries';
 import { type UnitChoice, UnitPicker } from './UnitPicker';
 
-export function MoveUnitModal({ unit, opened, onClose }: { unit: UnitDto; opened: boolean; onClose: () => void }) {
+type MoveUnitProps = { unit: UnitDto; onClose: () => void };
+
+function MoveUnitForm({ unit, onClose }: MoveUnitProps) {
   const { t } = useTranslation();
   const [newParent, setNewParent] = useState<UnitChoice | null>(null);
   const form = useForm({ effectiveOn: todayIsoDate(), reason: '' });
@@ -24,13 +26,6 @@ export function MoveUnitModal({ unit, opened, onClose }: { unit: UnitDto; opened
     !candidate.path.startsWith(unit.path) &&
     CHILD_TYPES[candidate.type].includes(unit.type);
 
-  const close = () => {
-    setNewParent(null);
-    form.reset();
-    move.reset();
-    onClose();
-  };
-
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const result = validate(MoveUnitBody, {
@@ -41,44 +36,60 @@ export function MoveUnitModal({ unit, opened, onClose }: { unit: UnitDto; opened
     if (!result.ok) return form.setErrors(result.errors);
     move.mutate(result.data, {
       onSuccess: () => {
-        notifications.show({ color: 'green', message: t('units.move.done', { name: unit.name, parent: newParent?.name }) });
-        close();
+        notifications.show({
+          color: 'green',
+          message: t('units.move.done', { name: unit.name, parent: newParent?.name }),
+        });
+        onClose();
       },
       onError: (error) => form.setErrors(serverFieldErrors(error)),
     });
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('units.move.title', { name: unit.name })}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {t('units.move.intro')}
-          </Text>
-          <UnitPicker
-            label={t('units.move.newParent')}
-            required
-            value={newParent}
-            onChange={(choice) => {
-              setNewParent(choice);
-              form.setErrors({ ...form.errors, newParentId: undefined });
-            }}
-            accepts={acceptsUnit}
-            error={form.errors.newParentId}
-          />
-          <TextInput type="date" label={t('units.form.effectiveOn')} required {...form.field('effectiveOn')} />
-          <Textarea label={t('units.form.reason')} autosize minRows={2} maxLength={REASON_MAX} {...form.field('reason')} />
-          <FormErrorAlert message={move.error ? errorMessage(move.error) : undefined} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={move.isPending}>
-              {t('units.move.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {t('units.move.intro')}
+        </Text>
+        <UnitPicker
+          label={t('units.move.newParent')}
+          required
+          value={newParent}
+          onChange={(choice) => {
+            setNewParent(choice);
+            form.clearError('newParentId');
+          }}
+          accepts={acceptsUnit}
+          error={form.errors.newParentId}
+        />
+        <TextInput type="date" label={t('units.form.effectiveOn')} required {...form.field('effectiveOn')} />
+        <Textarea
+          label={t('units.form.reason')}
+          autosize
+          minRows={2}
+          maxLength={REASON_MAX}
+          {...form.field('reason')}
+        />
+        <FormErrorAlert message={move.error ? errorMessage(move.error) : undefined} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={move.isPending}>
+            {t('units.move.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function MoveUnitModal({ unit, opened, onClose }: MoveUnitProps & { opened: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('units.move.title', { name: unit.name })}>
+      <MoveUnitForm unit={unit} onClose={onClose} />
     </Modal>
   );
 }

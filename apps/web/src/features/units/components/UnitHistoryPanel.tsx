@@ -1,5 +1,12 @@
 import { Text, Timeline } from '@mantine/core';
-import { IconArrowsTransferUp, IconCirclePlus, IconEdit, IconGitMerge, IconSitemap, IconX } from '@tabler/icons-react';
+import {
+  IconArrowsTransferUp,
+  IconCirclePlus,
+  IconEdit,
+  IconGitMerge,
+  IconSitemap,
+  IconX,
+} from '@tabler/icons-react';
 import type { UnitEventType } from '@union/contracts/units';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +30,8 @@ export function UnitHistoryPanel({ unitId }: { unitId: number }) {
   const history = useUnitHistory(unitId);
 
   if (history.isPending) return <LoadingState />;
-  if (history.isError) return <ErrorState message={errorMessage(history.error)} onRetry={() => void history.refetch()} />;
+  if (history.isError)
+    return <ErrorState message={errorMessage(history.error)} onRetry={() => void history.refetch()} />;
   if (history.data.length === 0) return <EmptyMessage title={t('units.history.empty')} />;
 
   return (

@@ -8,8 +8,8 @@ import { UnitStatusBadge, UnitTypeBadge } from './UnitBadges';
 export function UnitListItem({ unit }: { unit: UnitDto }) {
   const { t } = useTranslation();
   return (
-    <Paper component="li" withBorder p="sm" style={{ listStyle: 'none' }}>
-      <Stack gap={6}>
+    <Paper component="li" withBorder px="sm" py="xs" style={{ listStyle: 'none' }}>
+      <Stack gap={4}>
         <Anchor component={Link} to={`/units/${unit.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
           {unit.name}
         </Anchor>

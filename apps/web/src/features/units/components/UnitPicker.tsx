@@ -6,7 +6,8 @@ import { SearchSelect } from '../../../ui/SearchSelect';
 import { useUnitSearch } from '../queries';
 
 /** What a picker needs to show a unit; office units from /me carry no code or path. */
-export type UnitChoice = Pick<UnitSummaryDto, 'id' | 'name' | 'type'> & Partial<Pick<UnitSummaryDto, 'code' | 'path'>>;
+export type UnitChoice = Pick<UnitSummaryDto, 'id' | 'name' | 'type'> &
+  Partial<Pick<UnitSummaryDto, 'code' | 'path'>>;
 
 type UnitPickerProps = {
   label: string;

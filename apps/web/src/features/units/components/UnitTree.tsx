@@ -90,7 +90,13 @@ function UnitTreeNode({ unit }: { unit: UnitDto }) {
           <Box w={28} aria-hidden />
         )}
         <Box style={{ minWidth: 0 }} pt={3}>
-          <Anchor component={Link} to={`/units/${unit.id}`} fw={500} size="sm" style={{ overflowWrap: 'anywhere' }}>
+          <Anchor
+            component={Link}
+            to={`/units/${unit.id}`}
+            fw={500}
+            size="sm"
+            style={{ overflowWrap: 'anywhere' }}
+          >
             {unit.name}
           </Anchor>
           <Group gap={6} mt={2} wrap="wrap">
