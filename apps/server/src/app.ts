@@ -16,7 +16,12 @@ import { languageOf, registerApiNotFound, registerErrorHandler } from './kernel/
 import { APP_VERSION, healthRoutes } from './kernel/http/health.js';
 import { consoleCodeDelivery, type CodeDelivery } from './kernel/notify/code-delivery.js';
 import { messageOf } from './kernel/errors.js';
-import { accountsRoutes, officeLifecycleHooks, resolveActor } from './modules/accounts/index.js';
+import {
+  accountsRoutes,
+  getAccountNames,
+  officeLifecycleHooks,
+  resolveActor,
+} from './modules/accounts/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { unitsRoutes, type UnitLifecycleHooks } from './modules/units/index.js';
 
@@ -31,7 +36,13 @@ export interface BuildAppOptions {
 /** Kernel plugins, then the explicit list of modules. Nothing registers itself by being imported. */
 export async function buildApp({ database, config, delivery, logger }: BuildAppOptions) {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    logger: logger ?? {
+      level: config.logLevel,
+      // Readable lines for a person at a terminal; JSON for log collectors.
+      ...(process.stdout.isTTY
+        ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
+        : {}),
+    },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
@@ -86,7 +97,7 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
       });
       registerApiNotFound(api);
       await api.register(healthRoutes);
-      await api.register(unitsRoutes, { hooks: unitHooks });
+      await api.register(unitsRoutes, { hooks: unitHooks, accountNames: getAccountNames });
       await api.register(accountsRoutes, {
         delivery: delivery ?? consoleCodeDelivery(app.log),
         loginPolicy: {
@@ -115,7 +126,6 @@ async function registerWebApp(app: FastifyInstance, distDir: string) {
   }
   await app.register(fastifyStatic, {
     root: distDir,
-    wildcard: false,
     setHeaders: (reply, filePath) => {
       // Hashed assets never change; the shell and the service worker must always be fresh.
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);

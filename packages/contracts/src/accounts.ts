@@ -8,8 +8,18 @@ export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 /** Vietnamese mobile numbers: 0(3|5|7|8|9) + 8 digits, or the same after +84 (domain.md §7.3). */
 export const VN_MOBILE_PATTERN = /^(?:0|\+?84)(3|5|7|8|9)\d{8}$/;
 
+/** A login is a username, an e-mail address or a Vietnamese mobile number: the server tells which. */
+export const isValidLogin = (login: string): boolean => {
+  const value = login.trim();
+  return (
+    USERNAME_PATTERN.test(value.toLowerCase()) ||
+    VN_MOBILE_PATTERN.test(value.replace(/[\s.()-]/g, '')) ||
+    z.email().safeParse(value).success
+  );
+};
+
 export const CreateAccountBody = z.object({
-  login: z.string().trim().min(3).max(LOGIN_MAX),
+  login: z.string().trim().min(3).max(LOGIN_MAX).refine(isValidLogin, { message: 'account.login_invalid' }),
   password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
   fullName: z.string().trim().min(2).max(FULL_NAME_MAX),
   email: z.email().max(LOGIN_MAX).optional(),
@@ -28,7 +38,11 @@ export const AccountDto = z.object({
 });
 export type AccountDto = z.infer<typeof AccountDto>;
 
-export const AccountSearchQuery = PageQuery.extend({ q: z.string().trim().min(2).max(100) });
+export const CreatedAccountDto = z.object({ id: z.number() });
+export type CreatedAccountDto = z.infer<typeof CreatedAccountDto>;
+
+export const ACCOUNT_SEARCH_MIN = 2;
+export const AccountSearchQuery = PageQuery.extend({ q: z.string().trim().min(ACCOUNT_SEARCH_MIN).max(100) });
 export type AccountSearchQuery = z.infer<typeof AccountSearchQuery>;
 export const AccountPage = pageOf(AccountDto);
 
@@ -57,7 +71,7 @@ export type AssignOfficeBody = z.infer<typeof AssignOfficeBody>;
 export const EndOfficeBody = z.object({ termEnd: IsoDate });
 export type EndOfficeBody = z.infer<typeof EndOfficeBody>;
 
-export const OfficeListQuery = z.object({ includePast: z.coerce.boolean().default(false) });
+export const OfficeListQuery = z.object({ includePast: z.stringbool().default(false) });
 export type OfficeListQuery = z.infer<typeof OfficeListQuery>;
 
 export const MeDto = z.object({

@@ -1,6 +1,30 @@
 import { z } from 'zod';
 import { Id, IsoDate, PageQuery, pageOf } from './common.js';
 
+/** Every action the audit log records; the web app names them in the filter. */
+export const AUDIT_ACTIONS = [
+  'unit.create',
+  'unit.update',
+  'unit.move',
+  'unit.bulk_move',
+  'unit.merge',
+  'unit.dissolve',
+  'office.assign',
+  'office.end',
+  'account.create',
+  'account.search',
+  'auth.login',
+  'auth.login_failed',
+  'auth.locked',
+  'auth.logout',
+  'auth.password_changed',
+  'auth.password_reset_requested',
+  'auth.password_reset',
+  'auth.totp_enabled',
+  'auth.totp_disabled',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export const AuditEntryDto = z.object({
   id: z.number(),
   at: z.string(),
@@ -18,7 +42,7 @@ export type AuditEntryDto = z.infer<typeof AuditEntryDto>;
 
 export const AuditListQuery = PageQuery.extend({
   unitId: Id,
-  action: z.string().max(100).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
   actorId: Id.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),

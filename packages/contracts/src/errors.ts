@@ -50,6 +50,10 @@ export const ERROR_MESSAGES = {
     vi: 'Mã đặt lại mật khẩu không đúng hoặc đã hết hạn.',
     en: 'The reset code is wrong or expired.',
   },
+  'auth.totp_code_invalid': {
+    vi: 'Mã từ ứng dụng xác thực không đúng, vui lòng thử lại.',
+    en: 'The code from the authenticator app is wrong; try again.',
+  },
   'auth.totp_already_enabled': {
     vi: 'Xác thực hai lớp đã được bật.',
     en: 'Two-factor sign-in is already on.',

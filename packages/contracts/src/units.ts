@@ -72,6 +72,7 @@ export type UnitSummaryDto = z.infer<typeof UnitSummaryDto>;
 
 export const UnitDto = UnitSummaryDto.extend({
   parentId: z.number().nullable(),
+  parentName: z.string().nullable(),
   managingUnitId: z.number().nullable(),
   managingUnitName: z.string().nullable(),
   provinceId: z.number().nullable(),
@@ -115,7 +116,7 @@ export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;
 export const UnitChildrenQuery = PageQuery.extend({
   /** See the structure as it stood on a past date (history of moves and merges). */
   at: IsoDate.optional(),
-  includeClosed: z.coerce.boolean().default(false),
+  includeClosed: z.stringbool().default(false),
 });
 export type UnitChildrenQuery = z.infer<typeof UnitChildrenQuery>;
 
@@ -183,6 +184,7 @@ export const UnitEventDto = z.object({
   effectiveOn: z.string(),
   recordedAt: z.string(),
   recordedById: z.number().nullable(),
+  recordedByName: z.string().nullable(),
   reason: z.string().nullable(),
   operationId: z.number().nullable(),
   details: z.record(z.string(), z.unknown()),

@@ -28,6 +28,11 @@ const EXACT_STATUS: Partial<Record<ErrorCode, number>> = {
   'auth.totp_setup_required': 403,
   'auth.wrong_password': 400,
   'auth.reset_code_invalid': 400,
+  // Things that go wrong for someone already signed in are not a failed sign-in.
+  'auth.totp_code_invalid': 400,
+  'auth.totp_already_enabled': 409,
+  'auth.totp_not_started': 409,
+  'auth.totp_required_by_role': 409,
   'access.denied': 403,
 };
 

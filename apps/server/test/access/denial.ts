@@ -43,6 +43,7 @@ export type Kind =
   | 'no office'
   | 'lacks permission'
   | 'sees, may not change'
+  | 'permission elsewhere'
   | 'exceeds own'
   | 'elsewhere'
   | 'missing';
@@ -53,7 +54,7 @@ export interface Refusal {
 }
 export interface Success<T> {
   status: 200 | 201 | 204;
-  check?: (response: Response, target: T) => unknown;
+  check?: (response: Response, target: T, caller: SignedIn) => unknown;
 }
 
 export const denied: Refusal = { status: 403, code: 'access.denied' };
@@ -69,6 +70,11 @@ export interface Case<T, A> {
   /** What the request acts on when not the route's usual aim (e.g. reaching up to the parent). */
   aim?: (target: T) => A | Promise<A>;
   expect: Refusal | Success<T>;
+  /**
+   * The contract says `expect`, the server does otherwise today: the test is marked as failing
+   * (it.fails) with this reason, so it turns red the day the server is fixed and the mark can go.
+   */
+  knownBug?: string;
 }
 
 export interface RouteSpec<T, A> {
@@ -78,9 +84,18 @@ export interface RouteSpec<T, A> {
   aim?: (target: T) => A | Promise<A>;
   send: (headers: Headers, aimed: A) => Promise<Response>;
   /** After every refusal: the target is exactly as before (a refused write changed nothing). */
-  unchanged?: (target: T) => Promise<void>;
+  unchanged?: (target: T, aimed: A) => Promise<void>;
   cases: Case<T, A>[];
 }
+
+/** A file's route tables: `METHOD /api/v1/…` as the route catalogue lists it → its cases. */
+export type RouteTable = Record<string, RouteSpec<unknown, unknown>>;
+
+/** Types one entry of a route table (the target and aim types are inferred, then erased). */
+export const routeSpec = <T, A = T>(spec: RouteSpec<T, A>): RouteSpec<unknown, unknown> =>
+  spec as unknown as RouteSpec<unknown, unknown>;
+
+export type Term = 'current' | 'expired' | 'future' | 'ends today' | 'starts today';
 
 const isRefusal = <T>(outcome: Refusal | Success<T>): outcome is Refusal => outcome.status >= 400;
 
@@ -118,12 +133,17 @@ export function accessSuite() {
       return suite.t.app.inject({ ...options, headers } as InjectOptions) as Promise<Response>;
     },
 
-    /** A new person holding `role` at `unit`: currently (since 2020), or with a term that ended/starts. */
-    as(role: RoleCode, unit: TreeUnit, term: 'current' | 'expired' | 'future' = 'current') {
-      const terms = {
+    /**
+     * A new person holding `role` at `unit`, signed in: currently (since 2020), or with a term that
+     * ended yesterday or starts tomorrow, or on the boundaries (a term ending or starting today is current).
+     */
+    as(role: RoleCode, unit: TreeUnit, term: Term = 'current') {
+      const terms: Record<Term, { termStart: string; termEnd?: string }> = {
         current: { termStart: '2020-01-01' },
         expired: { termStart: '2020-01-01', termEnd: daysFromToday(-1) },
         future: { termStart: daysFromToday(1) },
+        'ends today': { termStart: '2020-01-01', termEnd: daysFromToday(0) },
+        'starts today': { termStart: daysFromToday(0) },
       };
       return signInAs(suite.t, { role, unit, ...terms[term] });
     },
@@ -139,7 +159,11 @@ export function accessSuite() {
     /** A person (not signed in) with a current office, or none: someone to appoint or look up. */
     async person(fullName: string, office?: { role: RoleCode; unit: TreeUnit; termEnd?: string }) {
       const login = `person.${randomBytes(5).toString('hex')}`;
-      const accountId = await unsafeCreateAccount(suite.t.db, { username: login, fullName, password: TEST_PASSWORD });
+      const accountId = await unsafeCreateAccount(suite.t.db, {
+        username: login,
+        fullName,
+        password: TEST_PASSWORD,
+      });
       const officeId = office
         ? await unsafeAssignOffice(suite.t.db, { accountId, termStart: '2020-01-01', ...office })
         : undefined;
@@ -158,14 +182,49 @@ export function accessSuite() {
 
     /** The unit as the administrator sees it now. */
     async unitNow(unit: { id: number }): Promise<UnitDto> {
-      const response = await suite.inject(suite.admin.headers, { method: 'GET', url: `/api/v1/units/${unit.id}` });
+      const response = await suite.inject(suite.admin.headers, {
+        method: 'GET',
+        url: `/api/v1/units/${unit.id}`,
+      });
       expectStatus(response, 200);
       return response.json<UnitDto>();
     },
 
     /**
-     * One describe block per route: a test per case, then the unauthenticated refusals. `route` is
-     * written exactly as the route catalogue lists it ("POST /api/v1/units/:id/move").
+     * Every way of not being signed in is refused with 401 before the handler: no token, a made-up
+     * bearer token or cookie, and a real token whose session was ended. `send` receives the headers.
+     */
+    itRequiresSignIn(
+      send: (headers: Headers) => Promise<Response>,
+      signedIn: () => Promise<SignedIn>,
+      prepare: () => Promise<void> = async () => {},
+    ) {
+      const random = () => randomBytes(32).toString('base64url');
+      const variants: [string, () => Promise<Headers>][] = [
+        ['no token at all', async () => ({})],
+        ['a made-up bearer token', async () => ({ authorization: `Bearer ${random()}` })],
+        ['a made-up session cookie', async () => ({ cookie: `cds_session=${random()}` })],
+        [
+          'the token of an allowed caller who signed out',
+          async () => {
+            const caller = await signedIn();
+            const logout = await suite.inject(caller.headers, { method: 'POST', url: '/api/v1/auth/logout' });
+            expectStatus(logout, 204);
+            return caller.headers;
+          },
+        ],
+      ];
+      for (const [title, headers] of variants) {
+        it(`unauthenticated: ${title} → 401 auth.required`, async () => {
+          await prepare();
+          expectError(await send(await headers()), 401, 'auth.required');
+        });
+      }
+    },
+
+    /**
+     * One describe block per route, named exactly as the route catalogue lists it
+     * ("POST /api/v1/units/:id/move"): a test per case, then the unauthenticated refusals.
      */
     describeRoute<T, A = T>(route: string, spec: RouteSpec<T, A>): void {
       const aimOf = async (target: T, override?: (target: T) => A | Promise<A>) =>
@@ -174,45 +233,46 @@ export function accessSuite() {
       describe(route, () => {
         for (const c of spec.cases) {
           const outcome = isRefusal(c.expect) ? `${c.expect.status} ${c.expect.code}` : `${c.expect.status}`;
-          it(`${c.kind}: ${c.title} → ${outcome}`, async () => {
+          const test = c.knownBug ? it.fails : it;
+          const title = `${c.kind}: ${c.title} → ${outcome}${c.knownBug ? ` [KNOWN BUG: ${c.knownBug}]` : ''}`;
+          test(title, async () => {
             const target = await spec.target();
             const caller = await c.who(target);
-            const response = await spec.send(caller.headers, await aimOf(target, c.aim));
+            const aimed = await aimOf(target, c.aim);
+            const response = await spec.send(caller.headers, aimed);
             if (isRefusal(c.expect)) {
               expectError(response, c.expect.status, c.expect.code);
-              await spec.unchanged?.(target);
+              await spec.unchanged?.(target, aimed);
             } else {
               expectStatus(response, c.expect.status);
-              await c.expect.check?.(response, target);
+              await c.expect.check?.(response, target, caller);
             }
           });
         }
 
-        const allowed = spec.cases.find((c) => c.kind === 'allowed');
-        const unauthenticated: [string, (target: T) => Promise<Headers>][] = [
-          ['no token at all', async () => ({})],
-          ['a made-up bearer token', async () => ({ authorization: `Bearer ${randomBytes(32).toString('base64url')}` })],
-          ['a made-up session cookie', async () => ({ cookie: `cds_session=${randomBytes(32).toString('base64url')}` })],
-          [
-            "the allowed officer's token after they signed out",
-            async (target) => {
-              const caller = await allowed!.who(target);
-              const logout = await suite.inject(caller.headers, { method: 'POST', url: '/api/v1/auth/logout' });
-              expectStatus(logout, 204);
-              return caller.headers;
-            },
-          ],
-        ];
-        for (const [title, headersFor] of unauthenticated) {
-          it(`unauthenticated: ${title} → 401 auth.required`, async () => {
-            expect(allowed, 'each route table starts with its allowed case').toBeDefined();
-            const target = await spec.target();
-            const response = await spec.send(await headersFor(target), await aimOf(target));
-            expectError(response, 401, 'auth.required');
-            await spec.unchanged?.(target);
-          });
-        }
+        const allowed = spec.cases.find((c) => c.kind === 'allowed' && !c.aim);
+        it('has a positive control: a rightly placed caller succeeds (so no refusal here is vacuous)', () => {
+          expect(allowed).toBeDefined();
+        });
+        let target: T;
+        let aimed: A;
+        suite.itRequiresSignIn(
+          async (headers) => {
+            const response = await spec.send(headers, aimed);
+            await spec.unchanged?.(target, aimed);
+            return response;
+          },
+          () => allowed!.who(target),
+          async () => {
+            target = await spec.target();
+            aimed = await aimOf(target);
+          },
+        );
       });
+    },
+
+    describeRoutes(table: RouteTable): void {
+      for (const [route, spec] of Object.entries(table)) suite.describeRoute(route, spec);
     },
   };
 

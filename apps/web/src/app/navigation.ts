@@ -1,3 +1,4 @@
+import type { Permission } from '@union/contracts/permissions';
 import {
   IconArrowsTransferUp,
   IconHome,
@@ -12,7 +13,7 @@ export type NavigationItem = {
   label: 'nav.home' | 'nav.units' | 'nav.bulkMove' | 'nav.audit' | 'nav.accounts';
   icon: Icon;
   /** Shown only to users whose offices grant this permission (GET /me `permissions`). */
-  permission?: string;
+  permission?: Permission;
 };
 
 export const NAVIGATION: readonly NavigationItem[] = [

@@ -1,3 +1,4 @@
+import type { Permission } from '@union/contracts/permissions';
 import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { CreateAccountPage } from '../features/accounts/CreateAccountPage';
@@ -16,7 +17,7 @@ import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
 
-const guarded = (permission: string, page: ReactNode) => (
+const guarded = (permission: Permission, page: ReactNode) => (
   <RequirePermission permission={permission}>{page}</RequirePermission>
 );
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, like, lt, sql, type SQL } from 'drizzle-orm';
+import type { AuditAction } from '@union/contracts/audit';
 import type { Db } from '../db/database.js';
 import { auditLog } from './audit.schema.js';
 
@@ -9,7 +10,7 @@ export interface AuditActor {
 }
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: string | number | null;
   unitId?: number | null;

@@ -7,6 +7,7 @@ import {
   AccountSearchQuery,
   AssignOfficeBody,
   CreateAccountBody,
+  CreatedAccountDto,
   EndOfficeBody,
   MeDto,
   OfficeDto,
@@ -147,7 +148,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
       schema: {
         tags: ['accounts'],
         body: CreateAccountBody,
-        response: { 201: z.object({ id: z.number() }) },
+        response: { 201: CreatedAccountDto },
       },
     },
     async (request, reply) =>

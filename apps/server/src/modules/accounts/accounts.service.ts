@@ -255,7 +255,7 @@ export async function enableTotp(db: Db, actor: Actor, code: string): Promise<vo
   const account = await getOwnAccount(db, actor);
   if (account.totpEnabled) throw new DomainError('auth.totp_already_enabled');
   if (!account.totpSecret) throw new DomainError('auth.totp_not_started');
-  if (!authenticator.check(code, account.totpSecret)) throw new DomainError('auth.otp_invalid');
+  if (!authenticator.check(code, account.totpSecret)) throw new DomainError('auth.totp_code_invalid');
   await db.transaction(async (tx) => {
     await tx.update(accounts).set({ totpEnabled: true }).where(eq(accounts.id, account.id));
     await recordAudit(tx, actor, {

@@ -194,7 +194,8 @@ describe('auth', () => {
         headers: officer.headers,
         payload: { code: '000000' === authenticator.generate(secret) ? '111111' : '000000' },
       });
-      expect(wrong.json().error.code).toBe('auth.otp_invalid');
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.code).toBe('auth.totp_code_invalid');
       const enabled = await t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/totp/enable',

@@ -11,6 +11,7 @@ import { unitPlacements, units } from './units.schema.js';
 import { unitAbilities } from './units.policies.js';
 
 const managing = alias(units, 'managing');
+const parentUnit = alias(units, 'parent');
 
 const unitColumns = {
   id: units.id,
@@ -20,6 +21,7 @@ const unitColumns = {
   nameFolded: units.nameFolded,
   path: units.path,
   parentId: units.parentId,
+  parentName: parentUnit.name,
   managingUnitId: units.managingUnitId,
   managingUnitName: managing.name,
   provinceId: units.provinceId,
@@ -37,7 +39,12 @@ export type UnitRow = Omit<UnitDto, 'can' | 'type' | 'status'> & {
 };
 
 const selectUnits = (db: Db) =>
-  db.select(unitColumns).from(units).leftJoin(managing, eq(managing.id, units.managingUnitId)).$dynamic();
+  db
+    .select(unitColumns)
+    .from(units)
+    .leftJoin(managing, eq(managing.id, units.managingUnitId))
+    .leftJoin(parentUnit, eq(parentUnit.id, units.parentId))
+    .$dynamic();
 
 export const toUnitDto = (actor: Actor, row: UnitRow): UnitDto => ({
   ...row,
@@ -132,6 +139,7 @@ export async function listChildrenAt(
     .from(unitPlacements)
     .innerJoin(units, eq(units.id, unitPlacements.unitId))
     .leftJoin(managing, eq(managing.id, units.managingUnitId))
+    .leftJoin(parentUnit, eq(parentUnit.id, unitPlacements.parentId))
     .where(and(...filters))
     .orderBy(asc(units.nameFolded), asc(units.id))
     .limit(options.limit + 1);

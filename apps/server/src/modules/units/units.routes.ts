@@ -22,9 +22,13 @@ import type { UnitLifecycleHooks } from './unit-moves.js';
 
 export interface UnitsRoutesOptions {
   hooks: UnitLifecycleHooks;
+  accountNames: service.AccountNames;
 }
 
-export const unitsRoutes: FastifyPluginAsyncZod<UnitsRoutesOptions> = async (app, { hooks }) => {
+export const unitsRoutes: FastifyPluginAsyncZod<UnitsRoutesOptions> = async (
+  app,
+  { hooks, accountNames },
+) => {
   const tags = ['units'];
 
   app.get(
@@ -100,7 +104,7 @@ export const unitsRoutes: FastifyPluginAsyncZod<UnitsRoutesOptions> = async (app
       config: { permission: 'units.read' },
       schema: { tags, params: IdParams, response: { 200: z.array(UnitEventDto) } },
     },
-    (request) => service.listHistory(app.db, actorOf(request), request.params.id),
+    (request) => service.listHistory(app.db, actorOf(request), request.params.id, accountNames),
   );
 
   app.post(

@@ -526,19 +526,31 @@ export async function search(db: Db, actor: Actor, query: UnitSearchQuery) {
   };
 }
 
-export async function listHistory(db: Db, actor: Actor, id: number): Promise<UnitEventDto[]> {
+/** Names the people who recorded events; the accounts module provides it (the tree knows no people). */
+export type AccountNames = (db: Db, ids: number[]) => Promise<Map<number, string>>;
+
+export async function listHistory(
+  db: Db,
+  actor: Actor,
+  id: number,
+  accountNames: AccountNames,
+): Promise<UnitEventDto[]> {
   await getUnitOrThrow(db, actor, id);
   const rows = await db
     .select()
     .from(unitEvents)
     .where(eq(unitEvents.unitId, id))
     .orderBy(asc(unitEvents.effectiveOn), asc(unitEvents.id));
+  const names = await accountNames(db, [
+    ...new Set(rows.flatMap((row) => (row.recordedBy === null ? [] : [row.recordedBy]))),
+  ]);
   return rows.map((row) => ({
     id: row.id,
     type: row.type as UnitEventDto['type'],
     effectiveOn: row.effectiveOn,
     recordedAt: row.recordedAt.toISOString(),
     recordedById: row.recordedBy,
+    recordedByName: row.recordedBy === null ? null : (names.get(row.recordedBy) ?? null),
     reason: row.reason,
     operationId: row.operationId,
     details: row.details,

@@ -258,6 +258,11 @@ export const en: Translation<typeof vi> = {
       empty: 'No events yet',
       reason: 'Reason: {{reason}}',
       recordedAt: 'Recorded at {{at}}',
+      recordedBy: 'Recorded at {{at}} by {{name}}',
+      moved: 'From {{from}} to {{to}}',
+      merged: 'Merged into {{name}}',
+      absorbed: 'Took in {{name}}',
+      renamed: 'Former name: {{from}}',
     },
     bulkMove: {
       title: 'Bulk move',
@@ -349,6 +354,8 @@ export const en: Translation<typeof vi> = {
     },
     auth: {
       login: 'Signed in',
+      login_failed: 'Sign-in failed',
+      locked: 'Account locked',
       logout: 'Signed out',
       password_changed: 'Password changed',
       password_reset_requested: 'Password reset requested',

@@ -254,6 +254,11 @@ export const vi = {
       empty: 'Chưa có sự kiện nào',
       reason: 'Lý do: {{reason}}',
       recordedAt: 'Ghi nhận lúc {{at}}',
+      recordedBy: 'Ghi nhận lúc {{at}} bởi {{name}}',
+      moved: 'Từ {{from}} sang {{to}}',
+      merged: 'Sáp nhập vào {{name}}',
+      absorbed: 'Tiếp nhận {{name}}',
+      renamed: 'Tên cũ: {{from}}',
     },
     bulkMove: {
       title: 'Chuyển đơn vị hàng loạt',
@@ -345,6 +350,8 @@ export const vi = {
     },
     auth: {
       login: 'Đăng nhập',
+      login_failed: 'Đăng nhập sai',
+      locked: 'Tạm khóa tài khoản',
       logout: 'Đăng xuất',
       password_changed: 'Đổi mật khẩu',
       password_reset_requested: 'Yêu cầu đặt lại mật khẩu',

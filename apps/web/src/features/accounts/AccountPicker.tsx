@@ -1,3 +1,4 @@
+import { ACCOUNT_SEARCH_MIN } from '@union/contracts/accounts';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { AccountDto } from '@union/contracts/accounts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -5,8 +6,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchSelect } from '../../ui/SearchSelect';
 import { searchAccounts } from './api';
-
-const ACCOUNT_SEARCH_MIN = 2;
 
 type AccountPickerProps = {
   label: string;

@@ -1,3 +1,4 @@
+import type { Permission } from '@union/contracts/permissions';
 import type { MeDto } from '@union/contracts/accounts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, use } from 'react';
@@ -21,7 +22,7 @@ export function useMe(): MeDto {
   return me;
 }
 
-export function useCan(permission: string): boolean {
+export function useCan(permission: Permission): boolean {
   return useMe().permissions.includes(permission);
 }
 

@@ -7,7 +7,7 @@ import {
   IconSitemap,
   IconX,
 } from '@tabler/icons-react';
-import type { UnitEventType } from '@union/contracts/units';
+import type { UnitEventDto, UnitEventType } from '@union/contracts/units';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api-client';
@@ -25,9 +25,35 @@ const EVENT_ICONS: Record<UnitEventType, ReactNode> = {
   managing_changed: <IconSitemap size={14} />,
 };
 
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** What changed, in words, from the event's details: where a unit went, what it merged with. */
+function useEventSummary() {
+  const { t } = useTranslation();
+  return (event: UnitEventDto): string | null => {
+    const { details } = event;
+    switch (event.type) {
+      case 'moved':
+        return t('units.history.moved', {
+          from: text(details.fromParentName),
+          to: text(details.toParentName),
+        });
+      case 'merged':
+        return t('units.history.merged', { name: text(details.intoUnitName) });
+      case 'absorbed':
+        return t('units.history.absorbed', { name: text(details.unitName) });
+      case 'renamed':
+        return t('units.history.renamed', { from: text(details.from) });
+      default:
+        return null;
+    }
+  };
+}
+
 export function UnitHistoryPanel({ unitId }: { unitId: number }) {
   const { t } = useTranslation();
   const history = useUnitHistory(unitId);
+  const summarise = useEventSummary();
 
   if (history.isPending) return <LoadingState />;
   if (history.isError)
@@ -46,13 +72,23 @@ export function UnitHistoryPanel({ unitId }: { unitId: number }) {
             </Text>
           }
         >
+          {summarise(event) && (
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {summarise(event)}
+            </Text>
+          )}
           {event.reason && (
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
               {t('units.history.reason', { reason: event.reason })}
             </Text>
           )}
           <Text size="xs" c="dimmed" mt={4}>
-            {t('units.history.recordedAt', { at: formatDateTime(event.recordedAt) })}
+            {event.recordedByName
+              ? t('units.history.recordedBy', {
+                  at: formatDateTime(event.recordedAt),
+                  name: event.recordedByName,
+                })
+              : t('units.history.recordedAt', { at: formatDateTime(event.recordedAt) })}
           </Text>
         </Timeline.Item>
       ))}

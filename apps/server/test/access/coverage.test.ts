@@ -1,0 +1,409 @@
+import { describe, expect, it } from 'vitest';
+import type { Permission } from '../../src/kernel/access/permissions.js';
+import { accountsRouteTable } from './accounts.cases.js';
+import { auditRouteTable } from './audit.cases.js';
+import { accessSuite, expectError, type Kind, type RouteTable } from './denial.js';
+import { officesRouteTable } from './offices.cases.js';
+import { unitsRouteTable } from './units.cases.js';
+
+/**
+ * The denial suites cover every route that exists. The route catalogue (every API route with the
+ * access it declared) is compared with the table below, and the table with the real case tables of
+ * the *.cases.ts files that the *.access.test.ts files run: a new route without a denial suite, a
+ * suite for a route that is gone, or a claimed case that no table holds, fails here.
+ */
+const s = accessSuite();
+
+/** Every route with `permission` access, and which cases its suite holds (401s come with every suite). */
+const PERMISSION_ROUTES: Record<string, { permission: Permission; covers: Kind[] }> = {
+  'GET /api/v1/units/roots': {
+    permission: 'units.read',
+    covers: ['allowed', 'sibling', 'parent', 'child', 'expired', 'future', 'no office', 'lacks permission'],
+  },
+  'GET /api/v1/units': {
+    permission: 'units.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'POST /api/v1/units': {
+    permission: 'units.create',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'POST /api/v1/units/bulk-move': {
+    permission: 'units.move',
+    covers: [
+      'allowed',
+      'sees, may not change',
+      'sibling',
+      'parent',
+      'child',
+      'elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'GET /api/v1/units/:id': {
+    permission: 'units.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'PATCH /api/v1/units/:id': {
+    permission: 'units.update',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'sees, may not change',
+      'elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'GET /api/v1/units/:id/children': {
+    permission: 'units.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/units/:id/ancestors': {
+    permission: 'units.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/units/:id/history': {
+    permission: 'units.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'POST /api/v1/units/:id/move': {
+    permission: 'units.move',
+    covers: [
+      'allowed',
+      'sees, may not change',
+      'sibling',
+      'parent',
+      'child',
+      'elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'POST /api/v1/units/:id/merge': {
+    permission: 'units.move',
+    covers: [
+      'allowed',
+      'sees, may not change',
+      'sibling',
+      'parent',
+      'child',
+      'elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'POST /api/v1/units/:id/dissolve': {
+    permission: 'units.dissolve',
+    covers: [
+      'allowed',
+      'sees, may not change',
+      'sibling',
+      'parent',
+      'child',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'POST /api/v1/accounts': {
+    permission: 'accounts.create',
+    covers: ['allowed', 'expired', 'future', 'no office', 'lacks permission'],
+  },
+  'GET /api/v1/accounts': {
+    permission: 'accounts.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'GET /api/v1/units/:id/offices': {
+    permission: 'offices.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'POST /api/v1/units/:id/offices': {
+    permission: 'offices.assign',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'exceeds own',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'POST /api/v1/offices/:id/end': {
+    permission: 'offices.end',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'missing',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'GET /api/v1/audit': {
+    permission: 'audit.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+};
+
+/** The issue's five cases (plus a term not yet begun), and a positive control, for every permission route. */
+const REQUIRED: Kind[] = ['allowed', 'sibling', 'parent', 'child', 'expired', 'future', 'no office'];
+
+/** Where a required case cannot apply, and why. */
+const NOT_APPLICABLE: Record<string, Partial<Record<Kind, string>>> = {
+  'POST /api/v1/accounts': {
+    sibling: 'a new account belongs to no unit until appointed: there is no place beside it',
+    parent: 'a new account belongs to no unit: there is nothing to reach up to',
+    child: 'a new account belongs to no unit: there is no subtree to reach into',
+  },
+};
+
+/** Any signed-in account, on its own data only (session.access.test.ts). */
+const AUTHENTICATED_ROUTES = [
+  'GET /api/v1/me',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password',
+  'POST /api/v1/auth/totp/disable',
+  'POST /api/v1/auth/totp/enable',
+  'POST /api/v1/auth/totp/setup',
+];
+
+/** No sign-in needed. */
+const PUBLIC_ROUTES = [
+  'GET /api/v1/health',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/password-reset/confirm',
+  'POST /api/v1/auth/password-reset/request',
+];
+
+const caseTables = (): RouteTable => ({
+  ...unitsRouteTable(s),
+  ...officesRouteTable(s),
+  ...accountsRouteTable(s),
+  ...auditRouteTable(s),
+});
+
+const sorted = (values: Iterable<string>) => [...values].sort();
+const routesWith = (access: 'permission' | 'authenticated' | 'public') =>
+  s.t.app.routeCatalogue
+    .filter((route) => access in route.access)
+    .map((route) => `${route.method} ${route.url}`);
+
+describe('the denial suites cover every route that exists', () => {
+  it('lists every permission route of the catalogue, and no route that is gone', () => {
+    expect(sorted(Object.keys(PERMISSION_ROUTES))).toEqual(sorted(routesWith('permission')));
+  });
+
+  it('has a case table, run by an *.access.test.ts file, for each of them', () => {
+    expect(sorted(Object.keys(caseTables()))).toEqual(sorted(Object.keys(PERMISSION_ROUTES)));
+  });
+
+  it('names the permission each route declares', () => {
+    const declared = Object.fromEntries(
+      s.t.app.routeCatalogue
+        .filter((route) => 'permission' in route.access)
+        .map((route) => [
+          `${route.method} ${route.url}`,
+          (route.access as { permission: Permission }).permission,
+        ]),
+    );
+    const claimed = Object.fromEntries(
+      Object.entries(PERMISSION_ROUTES).map(([route, row]) => [route, row.permission]),
+    );
+    expect(claimed).toEqual(declared);
+  });
+
+  it('claims exactly the cases each case table holds', () => {
+    const tables = caseTables();
+    const held = Object.fromEntries(
+      Object.entries(tables).map(([route, spec]) => [route, sorted(new Set(spec.cases.map((c) => c.kind)))]),
+    );
+    const claimed = Object.fromEntries(
+      Object.entries(PERMISSION_ROUTES).map(([route, row]) => [route, sorted(row.covers)]),
+    );
+    expect(claimed).toEqual(held);
+  });
+
+  it('covers sibling, parent, child, expired and future terms, no office, and a positive control on each', () => {
+    const missing = Object.entries(PERMISSION_ROUTES).flatMap(([route, row]) =>
+      REQUIRED.filter((kind) => !row.covers.includes(kind) && !NOT_APPLICABLE[route]?.[kind]).map(
+        (kind) => `${route}: ${kind}`,
+      ),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('lists exactly these authenticated routes', () => {
+    expect(sorted(routesWith('authenticated'))).toEqual(sorted(AUTHENTICATED_ROUTES));
+  });
+
+  it('lists exactly these public routes', () => {
+    expect(sorted(routesWith('public'))).toEqual(sorted(PUBLIC_ROUTES));
+  });
+});
+
+describe('every non-public route refuses a caller who is not signed in', () => {
+  const call = (route: string, headers: Record<string, string>) => {
+    const [method, url] = route.split(' ') as [string, string];
+    return s.inject(headers, {
+      method: method as 'GET',
+      // Any id: the guard answers before the handler, so it never looks the record up.
+      url: url.replace(':id', '1'),
+      ...(method === 'GET' ? {} : { payload: {} }),
+    });
+  };
+
+  const MADE_UP: Record<string, string>[] = [
+    {},
+    { authorization: 'Bearer made-up-token' },
+    { cookie: 'cds_session=made-up' },
+  ];
+
+  it('answers 401 auth.required to no token and to a made-up one, on every route in the catalogue', async () => {
+    for (const route of [...routesWith('permission'), ...routesWith('authenticated')]) {
+      for (const headers of MADE_UP) {
+        const response = await call(route, headers);
+        expect({ route, status: response.statusCode, body: response.json() }).toEqual({
+          route,
+          status: 401,
+          body: { error: { code: 'auth.required', message: 'Vui lòng đăng nhập.' } },
+        });
+      }
+    }
+  });
+
+  it('lets the public routes answer without a sign-in, even with a made-up token', async () => {
+    const bogus = { authorization: 'Bearer made-up-token' };
+    const health = await s.inject(bogus, { method: 'GET', url: '/api/v1/health' });
+    expect(health.statusCode).toBe(200);
+    const login = await s.inject(bogus, {
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 'khong.ai', password: 'wrong-password' },
+    });
+    expectError(login, 401, 'auth.invalid_credentials');
+    const request = await s.inject(bogus, {
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/request',
+      payload: { login: 'khong.ai' },
+    });
+    expect(request.statusCode).toBe(202);
+    const confirm = await s.inject(bogus, {
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { login: 'khong.ai', code: '123456', newPassword: 'a-new-password-2026' },
+    });
+    expectError(confirm, 400, 'auth.reset_code_invalid');
+  });
+});

@@ -1,0 +1,560 @@
+// Browser smoke test: starts the real server (fresh PGlite data dir, demo data) serving the built web
+// app, then walks a few journeys in Debian's Chromium through playwright-core. No test framework: each
+// journey is one named check; failures are collected, screenshotted under e2e/artifacts/, and make the
+// process exit non-zero. Run: npm run build:web && npm run test:e2e
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const ARTIFACTS = path.join(ROOT, 'apps/web/e2e/artifacts');
+const WEB_INDEX = path.join(ROOT, 'apps/web/dist/index.html');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const ADMIN_PASSWORD = 'E2e-Admin@2026';
+const DEMO_PASSWORD = 'Demo@2026';
+const STARTUP_TIMEOUT_MS = 90_000; // first start: initdb, migrations, demo data (about 15 s here)
+const STEP_TIMEOUT_MS = 10_000;
+
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' };
+const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: 'vi-VN' };
+
+const results = [];
+const serverLog = [];
+let server;
+let serverExited;
+let dataDir;
+
+// ---------------------------------------------------------------------------------------------------
+// Server
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function keepLog(chunk) {
+  for (const line of chunk.toString().split('\n')) {
+    if (!line.trim()) continue;
+    serverLog.push(line.length > 600 ? `${line.slice(0, 600)}…` : line);
+    if (serverLog.length > 200) serverLog.shift();
+  }
+}
+
+async function startServer() {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'cds-e2e-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    ADMIN_PASSWORD,
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  };
+  delete env.DATABASE_URL; // always the embedded database in the temp dir, never a real one
+  const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+  // Its own process group, so that tsx and the node process it starts stop together.
+  server = spawn(process.execPath, [tsxCli, 'apps/server/src/main.ts'], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  serverExited = new Promise((resolve) => server.once('exit', (code, signal) => resolve({ code, signal })));
+  server.stdout.on('data', keepLog);
+  server.stderr.on('data', keepLog);
+
+  const baseURL = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  let early = null;
+  void serverExited.then((how) => (early = how));
+  while (Date.now() < deadline) {
+    if (early) throw new Error(`server exited during start-up (${early.signal ?? `code ${early.code}`})`);
+    try {
+      const response = await fetch(`${baseURL}/api/v1/health`, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return baseURL;
+    } catch {
+      // not listening yet
+    }
+    await delay(250);
+  }
+  throw new Error(`server not healthy after ${STARTUP_TIMEOUT_MS / 1000} s`);
+}
+
+function signalServer(signal) {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  try {
+    process.kill(-server.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+async function stopServer() {
+  if (server && server.exitCode === null && server.signalCode === null) {
+    signalServer('SIGTERM');
+    const stopped = await Promise.race([serverExited.then(() => true), delay(8000).then(() => false)]);
+    if (!stopped) {
+      signalServer('SIGKILL');
+      await Promise.race([serverExited, delay(2000)]);
+    }
+  }
+  // The tsx child may outlive its parent for a moment; the group signal reaches it either way.
+  signalServer('SIGKILL');
+  if (dataDir) {
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    dataDir = undefined;
+  }
+}
+
+// Last resort if the runner dies in between: never leave a server or a data dir behind.
+process.on('exit', () => {
+  signalServer('SIGKILL');
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping`);
+    void stopServer().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// API helpers (test set-up only: ids of units to aim the browser at)
+
+async function apiSession(baseURL, login, password) {
+  const response = await fetch(`${baseURL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-language': 'vi' },
+    body: JSON.stringify({ login, password }),
+  });
+  if (!response.ok) throw new Error(`API login ${login}: HTTP ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
+  return async (apiPath) => {
+    const answer = await fetch(`${baseURL}/api/v1${apiPath}`, {
+      headers: { cookie, accept: 'application/json' },
+    });
+    if (!answer.ok) throw new Error(`GET ${apiPath}: HTTP ${answer.status} ${await answer.text()}`);
+    return answer.json();
+  };
+}
+
+async function unitIdByName(get, name) {
+  const page = await get(`/units?q=${encodeURIComponent(name)}&limit=50`);
+  const unit = page.items.find((item) => item.name === name);
+  if (!unit) throw new Error(`unit "${name}" not found by GET /units?q=…`);
+  return unit.id;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Browser helpers
+
+/** Waits until the locator (which must match one element) is visible. */
+const visible = (locator, timeout) => locator.waitFor({ state: 'visible', timeout });
+
+async function assertNoHorizontalScroll(page, where) {
+  // Give layout a moment to settle (fonts, late content) before measuring.
+  await page.waitForLoadState('load');
+  // The viewport's own width: with isMobile, window.innerWidth grows with overflowing content.
+  const { width } = page.viewportSize();
+  const scrollWidth = await page.evaluate('document.documentElement.scrollWidth');
+  if (scrollWidth > width + 1) {
+    throw new Error(`horizontal scrolling on ${where}: scrollWidth ${scrollWidth} > ${width} px`);
+  }
+}
+
+async function assertHidden(locator, what) {
+  const count = await locator.count();
+  for (let i = 0; i < count; i += 1) {
+    if (await locator.nth(i).isVisible()) throw new Error(`${what} should not be shown`);
+  }
+}
+
+async function signIn(page, login, password, labels = { login: 'Tên đăng nhập', submit: 'Đăng nhập' }) {
+  await page.getByLabel(labels.login).fill(login);
+  await page.locator('input[type="password"]').fill(password);
+  await page.getByRole('button', { name: labels.submit, exact: true }).click();
+}
+
+/** One browser, one fresh context per journey; a failing journey leaves screenshots of its pages. */
+async function check(browser, baseURL, name, journey) {
+  const contexts = [];
+  const pageErrors = [];
+  const state = { step: 'start' };
+  const open = async (options) => {
+    const context = await browser.newContext({ baseURL, serviceWorkers: 'block', ...options });
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+    return page;
+  };
+  const step = (label) => {
+    state.step = label;
+  };
+  const started = Date.now();
+  try {
+    await journey({ open, step });
+    results.push({ name, ok: true });
+    console.log(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`✗ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`    at step: ${state.step}`);
+    const message = stripVTControlCharacters(String(error?.message ?? error))
+      .split('\n')
+      .filter((line) => line.trim())
+      .slice(0, 8);
+    for (const line of message) console.log(`    ${line}`);
+    for (const line of pageErrors.slice(0, 5)) console.log(`    ${line}`);
+    await mkdir(ARTIFACTS, { recursive: true });
+    const slug = name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    let n = 0;
+    for (const context of contexts) {
+      for (const page of context.pages()) {
+        n += 1;
+        const file = path.join(ARTIFACTS, `${slug}-${n}.png`);
+        try {
+          await page.screenshot({ path: file, fullPage: true, timeout: 5000 });
+          console.log(`    screenshot: ${path.relative(ROOT, file)} (${page.url()})`);
+        } catch (shotError) {
+          console.log(`    (no screenshot: ${String(shotError?.message ?? shotError).split('\n')[0]})`);
+        }
+      }
+    }
+  } finally {
+    for (const context of contexts) await context.close().catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Journeys
+
+const TEXTILE = 'CĐCS Công ty TNHH Dệt may Thăng Long';
+const BA_DINH = 'Công đoàn phường Ba Đình';
+const CONFEDERATION = 'Tổng Liên đoàn Lao động Việt Nam';
+const HANOI = 'Liên đoàn Lao động thành phố Hà Nội';
+
+async function phoneChairJourney({ open, step }) {
+  const page = await open(PHONE);
+
+  step('open / → login page in Vietnamese');
+  await page.goto('/');
+  await page.waitForURL(/\/login/);
+  await visible(page.getByRole('heading', { name: 'Đăng nhập', exact: true }));
+  await assertNoHorizontalScroll(page, 'the login page');
+
+  step('sign in as chutich');
+  await signIn(page, 'chutich', DEMO_PASSWORD);
+  await visible(page.getByRole('heading', { name: 'Xin chào, Phạm Thị Lan' }));
+  await assertNoHorizontalScroll(page, 'the home page');
+
+  step('burger menu → Cơ cấu tổ chức');
+  const burger = page.getByRole('button', { name: 'Mở menu điều hướng' });
+  await burger.click();
+  const navigation = page.getByRole('navigation', { name: 'Điều hướng chính' });
+  await navigation.getByRole('link', { name: 'Cơ cấu tổ chức' }).click();
+  await page.waitForURL(/\/units$/);
+  await visible(page.getByRole('heading', { name: 'Cơ cấu tổ chức', level: 1 }));
+
+  step('the tree starts at her union; unfold its branches');
+  const textileLink = page.getByRole('link', { name: TEXTILE, exact: true });
+  await visible(textileLink);
+  await page.getByRole('button', { name: `Mở các đơn vị trực thuộc ${TEXTILE}` }).click();
+  await visible(page.getByRole('link', { name: 'Công đoàn bộ phận Phân xưởng Dệt' }));
+  await assertNoHorizontalScroll(page, 'the unit tree');
+
+  step('open her union');
+  await textileLink.click();
+  await page.waitForURL(/\/units\/\d+$/);
+  await visible(page.getByRole('heading', { name: TEXTILE, level: 1 }));
+
+  step('children: the three branches "Công đoàn bộ phận …"');
+  const panel = page.getByRole('tabpanel');
+  const branches = panel.getByRole('link', { name: /^Công đoàn bộ phận / });
+  await visible(branches.first());
+  const branchCount = await branches.count();
+  if (branchCount !== 3) throw new Error(`expected 3 branches "Công đoàn bộ phận …", saw ${branchCount}`);
+  await assertNoHorizontalScroll(page, 'the unit page');
+
+  step('officers tab lists the officers');
+  await page.getByRole('tab', { name: 'Cán bộ' }).click();
+  await page.waitForURL(/tab=officers/);
+  await visible(panel.getByText('Phạm Thị Lan', { exact: true }));
+  await visible(panel.getByText('Hoàng Văn Nam', { exact: true }));
+  await visible(panel.getByText('Chủ tịch CĐCS').first());
+  await assertNoHorizontalScroll(page, 'the officers tab');
+}
+
+async function wrongPasswordJourney({ open, step }) {
+  const page = await open(PHONE);
+  step('open /login');
+  await page.goto('/login');
+  await visible(page.getByRole('heading', { name: 'Đăng nhập', exact: true }));
+
+  step('sign in with a wrong password');
+  await signIn(page, 'hanoi', 'Sai-mat-khau-1');
+  await visible(page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }));
+  if (!/\/login/.test(page.url())) throw new Error(`left the login page: ${page.url()}`);
+}
+
+async function adminJourney({ open, step }) {
+  const page = await open(DESKTOP);
+  const unitName = 'CĐCS Công ty TNHH Kiểm thử Tự động';
+
+  step('sign in as admin');
+  await page.goto('/login');
+  await signIn(page, 'admin', ADMIN_PASSWORD);
+  await visible(page.getByRole('heading', { name: 'Xin chào, Quản trị hệ thống' }));
+
+  step('browse the tree from the Confederation');
+  await page
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: 'Cơ cấu tổ chức' })
+    .click();
+  await visible(page.getByRole('link', { name: CONFEDERATION, exact: true }));
+  await page.getByRole('button', { name: `Mở các đơn vị trực thuộc ${CONFEDERATION}` }).click();
+  await visible(page.getByRole('link', { name: HANOI, exact: true }));
+  await page.getByRole('button', { name: `Mở các đơn vị trực thuộc ${HANOI}` }).click();
+  await visible(page.getByRole('link', { name: BA_DINH, exact: true }));
+
+  step('search "ba dinh" without diacritics');
+  await page.getByRole('searchbox', { name: 'Tìm đơn vị' }).fill('ba dinh');
+  const found = page.getByRole('list', { name: 'Kết quả tìm kiếm' });
+  await found.getByRole('link', { name: BA_DINH, exact: true }).click();
+  await page.waitForURL(/\/units\/\d+$/);
+  await visible(page.getByRole('heading', { name: BA_DINH, level: 1 }));
+
+  step('create a grassroots union with "Thêm đơn vị"');
+  await page.getByRole('button', { name: 'Thêm đơn vị', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `Thêm đơn vị trực thuộc ${BA_DINH}` });
+  await visible(dialog);
+  const typeSelect = dialog.getByLabel('Loại đơn vị');
+  await typeSelect.click();
+  await page.getByRole('option', { name: 'Công đoàn cơ sở', exact: true }).click();
+  const chosenType = await typeSelect.inputValue();
+  if (chosenType !== 'Công đoàn cơ sở') throw new Error(`unit type shows "${chosenType}"`);
+  await dialog.getByRole('textbox', { name: 'Tên đơn vị' }).fill(unitName);
+  await dialog.getByRole('button', { name: 'Thêm đơn vị', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await visible(page.getByText(`Đã thêm ${unitName}.`));
+
+  step('the new union is in the children list');
+  const created = page.getByRole('tabpanel').getByRole('link', { name: unitName, exact: true });
+  await visible(created);
+  await created.click();
+  await visible(page.getByRole('heading', { name: unitName, level: 1 }));
+  const unitId = page.url().match(/\/units\/(\d+)$/)?.[1];
+  if (!unitId) throw new Error(`no unit id in ${page.url()}`);
+  await visible(
+    page
+      .getByRole('navigation', { name: 'Vị trí trong cơ cấu tổ chức' })
+      .getByRole('link', { name: BA_DINH }),
+  );
+
+  step('the creation is in the audit log (Nhật ký)');
+  await page
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: 'Nhật ký hệ thống' })
+    .click();
+  await visible(page.getByRole('heading', { name: 'Nhật ký hệ thống', level: 1 }));
+  const row = page.getByRole('row').filter({ hasText: unitName }).filter({ hasText: 'Thêm đơn vị' });
+  await visible(row.first());
+  await visible(row.first().getByText(`unit #${unitId}`));
+}
+
+async function languageJourney({ open, step }) {
+  const page = await open(DESKTOP);
+
+  step('login page: VI → EN');
+  await page.goto('/login');
+  await visible(page.getByRole('heading', { name: 'Đăng nhập', exact: true }));
+  await page.getByText('EN', { exact: true }).click();
+  await visible(page.getByRole('heading', { name: 'Sign in', exact: true }));
+  await visible(page.getByLabel('Username, e-mail or phone number'));
+
+  step('signed in, the shell is in English');
+  await signIn(page, 'hanoi', DEMO_PASSWORD, {
+    login: 'Username, e-mail or phone number',
+    submit: 'Sign in',
+  });
+  await visible(page.getByRole('heading', { name: 'Hello, Nguyễn Thị Hà' }));
+  const englishNav = page.getByRole('navigation', { name: 'Main navigation' });
+  await visible(englishNav.getByRole('link', { name: 'Organisation' }));
+
+  step('user menu → Tiếng Việt');
+  await page.getByRole('button', { name: 'Account of Nguyễn Thị Hà' }).click();
+  await page.getByRole('menuitem', { name: 'Tiếng Việt' }).click();
+  await visible(page.getByRole('heading', { name: 'Xin chào, Nguyễn Thị Hà' }));
+  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+  await visible(nav.getByRole('link', { name: 'Cơ cấu tổ chức' }));
+  const lang = await page.evaluate('document.documentElement.lang');
+  if (lang !== 'vi') throw new Error(`<html lang> is "${lang}" after switching back`);
+
+  step('user menu → English, kept after a reload');
+  await page.getByRole('button', { name: 'Tài khoản của Nguyễn Thị Hà' }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await visible(page.getByRole('heading', { name: 'Hello, Nguyễn Thị Hà' }));
+  await page.reload();
+  await visible(page.getByRole('heading', { name: 'Hello, Nguyễn Thị Hà' }));
+
+  step('and back to Tiếng Việt');
+  await page.getByRole('button', { name: 'Account of Nguyễn Thị Hà' }).click();
+  await page.getByRole('menuitem', { name: 'Tiếng Việt' }).click();
+  await visible(page.getByRole('heading', { name: 'Xin chào, Nguyễn Thị Hà' }));
+}
+
+function scopeJourney(baseURL) {
+  return async ({ open, step }) => {
+    step('ids via the API (as admin)');
+    const get = await apiSession(baseURL, 'admin', ADMIN_PASSWORD);
+    const hanoiId = await unitIdByName(get, HANOI);
+    const rootId = await unitIdByName(get, CONFEDERATION);
+
+    const page = await open(DESKTOP);
+    step('sign in as badinh');
+    await page.goto('/login');
+    await signIn(page, 'badinh', DEMO_PASSWORD);
+    await visible(page.getByRole('heading', { name: 'Xin chào, Lê Văn Bình' }));
+
+    step('the tree starts at Công đoàn phường Ba Đình');
+    await page.goto('/units');
+    await visible(page.getByRole('heading', { name: 'Cơ cấu tổ chức', level: 1 }));
+    const baDinh = page.getByRole('link', { name: BA_DINH, exact: true });
+    await visible(baDinh);
+    await assertHidden(page.getByRole('link', { name: CONFEDERATION }), `a link to ${CONFEDERATION}`);
+    await assertHidden(page.getByRole('link', { name: HANOI }), `a link to ${HANOI}`);
+
+    step('breadcrumbs of Ba Đình stop at the scope');
+    await baDinh.click();
+    await visible(page.getByRole('heading', { name: BA_DINH, level: 1 }));
+    const crumbs = page.getByRole('navigation', { name: 'Vị trí trong cơ cấu tổ chức' });
+    await visible(crumbs);
+    await assertHidden(crumbs.getByRole('link', { name: HANOI }), `${HANOI} in the breadcrumbs`);
+
+    for (const [name, id] of [
+      [HANOI, hanoiId],
+      [CONFEDERATION, rootId],
+    ]) {
+      step(`direct URL /units/${id} (${name}) shows not-found`);
+      await page.goto(`/units/${id}`);
+      await visible(
+        page
+          .getByText('Không tìm thấy đơn vị', { exact: true })
+          .or(page.getByText('Bạn không có quyền truy cập', { exact: true }))
+          .first(),
+      );
+      await assertHidden(page.getByRole('heading', { name, level: 1 }), `the page of ${name}`);
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  let browser;
+  try {
+    if (!existsSync(WEB_INDEX)) {
+      results.push({ name: 'web app is built', ok: false });
+      console.log(`✗ web app is built: ${path.relative(ROOT, WEB_INDEX)} is missing; run npm run build:web`);
+      return;
+    }
+    let baseURL;
+    try {
+      baseURL = await startServer();
+      results.push({ name: 'server starts', ok: true });
+      console.log(`✓ server starts (${((Date.now() - started) / 1000).toFixed(1)} s, ${baseURL})`);
+    } catch (error) {
+      results.push({ name: 'server starts', ok: false });
+      console.log(`✗ server starts: ${error.message}`);
+      return;
+    }
+    try {
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      });
+    } catch (error) {
+      results.push({ name: 'Chromium starts', ok: false });
+      console.log(`✗ Chromium starts (${CHROMIUM}): ${String(error.message).split('\n')[0]}`);
+      return;
+    }
+
+    await check(
+      browser,
+      baseURL,
+      'phone (360 px, vi): chair signs in, opens her union, branches, officers',
+      phoneChairJourney,
+    );
+    await check(
+      browser,
+      baseURL,
+      'wrong password shows the server message in Vietnamese',
+      wrongPasswordJourney,
+    );
+    await check(
+      browser,
+      baseURL,
+      'admin: tree, search without diacritics, add a unit, audit log',
+      adminJourney,
+    );
+    await check(browser, baseURL, 'language switch VI → EN → VI', languageJourney);
+    await check(
+      browser,
+      baseURL,
+      'scope: commune officer cannot open units above her',
+      scopeJourney(baseURL),
+    );
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    const failedAny = results.some((result) => !result.ok);
+    if (failedAny && serverLog.length > 0) {
+      console.log('\nserver log (last lines, LOG_LEVEL=warn):');
+      for (const line of serverLog.slice(-20)) console.log(`  ${line}`);
+    }
+    await stopServer();
+    const passed = results.filter((result) => result.ok).length;
+    const failed = results.length - passed;
+    console.log(`\n${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    process.exitCode = failed > 0 ? 1 : 0;
+  }
+}
+
+await main().catch(async (error) => {
+  console.error(error);
+  await stopServer().catch(() => {});
+  console.log('\n0 passed, 1 failed (runner crashed)');
+  process.exitCode = 1;
+});
+process.exit(process.exitCode ?? 1);
