@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { buildApp } from './app.js';
 import { readConfig } from './kernel/config.js';
-import { openDatabase } from './kernel/db/database.js';
+import { openDatabase, refreshPlannerStatistics } from './kernel/db/database.js';
 import { migrateDatabase } from './kernel/db/migrate.js';
 import { ensureFirstStart } from './bootstrap/first-start.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from './bootstrap/demo-data.js';
@@ -12,6 +12,7 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 await migrateDatabase(database);
 const firstStart = await ensureFirstStart(database.db, config.adminPassword);
 if (firstStart.created && config.demoData) await loadDemoData(database.db);
+await refreshPlannerStatistics(database);
 
 const app = await buildApp({ database, config });
 if (firstStart.generatedPassword) {

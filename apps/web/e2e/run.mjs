@@ -67,8 +67,12 @@ async function startServer() {
     LOG_LEVEL: 'warn',
     PORT: String(port),
     HOST: '127.0.0.1',
+    // Pinned, whatever the caller's environment says: plain-HTTP cookies, TOTP only prompted.
+    SECURE_COOKIES: 'false',
+    TOTP_ENFORCEMENT: 'prompt',
   };
   delete env.DATABASE_URL; // always the embedded database in the temp dir, never a real one
+  delete env.WEB_DIST_DIR; // the app just built in apps/web/dist
   const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
   // Its own process group, so that tsx and the node process it starts stop together.
   server = spawn(process.execPath, [tsxCli, 'apps/server/src/main.ts'], {

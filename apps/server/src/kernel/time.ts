@@ -1,4 +1,7 @@
+// Built once: constructing an Intl formatter costs ~100 µs, and "today" is asked on every request.
+const vietnamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+
 /** The union works on Vietnam's calendar: "today" is the date in Asia/Ho_Chi_Minh, as yyyy-mm-dd. */
 export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+  return vietnamDate.format(now);
 }

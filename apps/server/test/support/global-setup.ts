@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { openDatabase, openPglite, PGLITE_EXTENSIONS, type Database } from '../../src/kernel/db/database.js';
+import {
+  openDatabase,
+  openPglite,
+  PGLITE_EXTENSIONS,
+  refreshPlannerStatistics,
+  type Database,
+} from '../../src/kernel/db/database.js';
 import { migrateDatabase } from '../../src/kernel/db/migrate.js';
 import { ensureFirstStart } from '../../src/bootstrap/first-start.js';
 import { adminQuery, testDatabaseUrl, withDatabaseName } from './databases.js';
@@ -37,6 +43,7 @@ export default async function setup(project: TestProject) {
   const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const database = await openPglite(pglite);
   await prepare(database);
+  await refreshPlannerStatistics(database);
   const dump = await pglite.dumpDataDir('none');
   await database.close();
   const folder = await mkdtemp(path.join(os.tmpdir(), 'cds-test-'));

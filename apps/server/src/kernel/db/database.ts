@@ -64,3 +64,11 @@ declare module 'fastify' {
     database: Database;
   }
 }
+
+/**
+ * PGlite runs no autovacuum, so its planner has no statistics unless asked: without them a scoped
+ * prefix scan can read a whole province's index range. PostgreSQL's autovacuum does this by itself.
+ */
+export async function refreshPlannerStatistics(database: Database): Promise<void> {
+  if (database.kind === 'pglite') await database.pglite!.exec('analyze');
+}

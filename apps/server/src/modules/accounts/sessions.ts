@@ -47,6 +47,14 @@ interface GrantRow {
   permissions: string[] | null;
 }
 
+const toGrant = (row: GrantRow): Grant => ({
+  officeId: row.officeId,
+  unitId: row.unitId,
+  unitPath: row.unitPath,
+  role: row.role,
+  permissions: new Set((row.permissions ?? []).filter(isPermission) as Permission[]),
+});
+
 /** The offices an account holds today, with what their roles grant. An expired term grants nothing. */
 export async function loadCurrentGrants(db: Db, accountId: number) {
   const today = todayInVietnam();
@@ -63,37 +71,42 @@ export async function loadCurrentGrants(db: Db, accountId: number) {
         group by o.id, r.requires_totp
         order by o.unit_path, o.id`,
   );
-  const grants: Grant[] = rows.map((row) => ({
-    officeId: row.officeId,
-    unitId: row.unitId,
-    unitPath: row.unitPath,
-    role: row.role,
-    permissions: new Set((row.permissions ?? []).filter(isPermission) as Permission[]),
-  }));
-  return { grants, requiresTotp: rows.some((row) => row.requiresTotp) };
+  return { grants: rows.map(toGrant), requiresTotp: rows.some((row) => row.requiresTotp) };
 }
 
-/** Token → actor: the session must exist, be unexpired and unrevoked. */
+/**
+ * Token → actor in one round trip: the session (unexpired, unrevoked), its account, and the offices
+ * held today with what their roles grant. This runs on every signed-in request.
+ */
 export async function resolveActor(db: Db, token: string, ip: string): Promise<Actor | null> {
-  const [session] = await queryRows<{
-    sessionId: number;
-    accountId: number;
-    fullName: string;
-    totpEnabled: boolean;
-  }>(
+  const today = todayInVietnam();
+  const rows = await queryRows<
+    { sessionId: number; accountId: number; fullName: string; totpEnabled: boolean } & Partial<GrantRow>
+  >(
     db,
-    sql`select s.id as "sessionId", a.id as "accountId", a.full_name as "fullName", a.totp_enabled as "totpEnabled"
-        from sessions s join accounts a on a.id = s.account_id
+    sql`select s.id as "sessionId", a.id as "accountId", a.full_name as "fullName", a.totp_enabled as "totpEnabled",
+          g."officeId", g."unitId", g."unitPath", g.role, g."requiresTotp", g.permissions
+        from sessions s
+        join accounts a on a.id = s.account_id
+        left join lateral (
+          select o.id as "officeId", o.unit_id as "unitId", o.unit_path as "unitPath", o.role,
+            r.requires_totp as "requiresTotp",
+            array(select rp.permission from role_permissions rp where rp.role = o.role) as permissions
+          from offices o join roles r on r.code = o.role
+          where o.account_id = a.id and o.term_start <= ${today}::date
+            and (o.term_end is null or o.term_end >= ${today}::date)
+        ) g on true
         where s.token_hash = ${hashToken(token)} and s.revoked_at is null and s.expires_at > now()`,
   );
-  if (!session) return null;
-  const { grants, requiresTotp } = await loadCurrentGrants(db, session.accountId);
+  const [first] = rows;
+  if (!first) return null;
+  const grantRows = rows.filter((row): row is typeof row & GrantRow => row.officeId != null);
   return {
-    accountId: session.accountId,
-    fullName: session.fullName,
-    sessionId: session.sessionId,
+    accountId: first.accountId,
+    fullName: first.fullName,
+    sessionId: first.sessionId,
     ip,
-    grants,
-    totpSetupRequired: requiresTotp && !session.totpEnabled,
+    grants: grantRows.map(toGrant),
+    totpSetupRequired: grantRows.some((row) => row.requiresTotp) && !first.totpEnabled,
   };
 }

@@ -78,6 +78,15 @@ export async function listUnitsInScopeByIds(db: Db, actor: Actor, ids: number[])
   return rows as UnitRow[];
 }
 
+/** Just where a unit sits, if the actor may read it: enough to list what lies below it. */
+export async function findUnitPlace(db: Db, actor: Actor, id: number) {
+  const [row] = await db
+    .select({ id: units.id, path: units.path })
+    .from(units)
+    .where(and(eq(units.id, id), withinScope(units.path, actor, 'units.read')));
+  return row;
+}
+
 /** The units at the top of the actor's scope: where the tree browser starts. */
 export async function listScopeRoots(db: Db, actor: Actor, paths: string[]) {
   if (paths.length === 0) return [];

@@ -23,6 +23,7 @@ import { todayInVietnam } from '../../kernel/time.js';
 import { insertUnit } from './unit-insert.js';
 import { mayHoldChild } from './units.policies.js';
 import {
+  findUnitPlace,
   getUnitOrThrow,
   listAncestorsInScope,
   listChildrenAt,
@@ -472,7 +473,8 @@ const isChildrenPosition = (value: unknown): value is ChildrenPosition =>
   Number.isInteger((value as ChildrenPosition).id);
 
 export async function listChildren(db: Db, actor: Actor, id: number, query: UnitChildrenQuery) {
-  const parent = await getUnitOrThrow(db, actor, id);
+  const parent = await findUnitPlace(db, actor, id);
+  if (!parent) throw new DomainError('unit.not_found');
   const after = query.cursor ? decodeCursor(query.cursor, isChildrenPosition) : undefined;
   const rows = query.at
     ? await listChildrenAt(db, actor, parent, query.at, { limit: query.limit, after })

@@ -1,0 +1,5 @@
+import { foundationSuite } from './foundation/foundation.suite.js';
+import type { Suite } from './harness/suite.js';
+
+/** Every suite `npm run bench` knows, by name, in the order a plain `npm run bench` runs them. */
+export const SUITES: readonly Suite[] = [foundationSuite];
