@@ -11,11 +11,13 @@ import { withinScope } from '../../apps/server/src/kernel/access/scope.js';
  */
 export function childrenQuery(parentId: number, limit: number, scope?: SQL): SQL {
   return sql`select "units"."id", "units"."type", "units"."code", "units"."name", "units"."name_folded" as "nameFolded",
-      "units"."path", "units"."parent_id" as "parentId", "units"."managing_unit_id" as "managingUnitId",
+      "units"."path", "units"."parent_id" as "parentId", "parent"."name" as "parentName",
+      "units"."managing_unit_id" as "managingUnitId",
       "managing"."name" as "managingUnitName", "units"."province_id" as "provinceId", "units"."depth",
       "units"."status", "units"."established_on" as "establishedOn", "units"."closed_on" as "closedOn",
       (select count(*)::int from units c where c.parent_id = "units"."id" and c.status = 'active') as "childCount"
     from "units" left join "units" "managing" on "managing"."id" = "units"."managing_unit_id"
+      left join "units" "parent" on "parent"."id" = "units"."parent_id"
     where ("units"."parent_id" = ${parentId}${scope ? sql` and ${scope}` : sql``} and "units"."status" = ${'active'})
     order by "units"."name_folded" asc, "units"."id" asc
     limit ${limit + 1}`;
