@@ -13,7 +13,9 @@ export type ErrorDto = z.infer<typeof ErrorDto>;
 export const LIST_LIMIT_DEFAULT = 50;
 export const LIST_LIMIT_MAX = 200;
 
-export const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** Ids are PostgreSQL integers: anything larger is malformed input, not a missing record. */
+export const ID_MAX = 2_147_483_647;
+export const Id = z.coerce.number().int().positive().max(ID_MAX);
 export const IdParams = z.object({ id: Id });
 export type IdParams = z.infer<typeof IdParams>;
 

@@ -183,8 +183,6 @@ export function accountsRouteTable(s: AccessSuite): RouteTable {
           who: () => s.as('grassroots_officer', tree().grassrootsA2),
           aim: (people) => new URLSearchParams({ q: people.atC.login }).toString(),
           expect: ok(finds()),
-          knownBug:
-            'searchAccounts matches an exact username, e-mail or phone in every account, whatever the scope',
         },
         {
           kind: 'expired',

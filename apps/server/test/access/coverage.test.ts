@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Permission } from '../../src/kernel/access/permissions.js';
 import { accountsRouteTable } from './accounts.cases.js';
@@ -99,6 +101,7 @@ const PERMISSION_ROUTES: Record<string, { permission: Permission; covers: Kind[]
       'sibling',
       'parent',
       'child',
+      'elsewhere',
       'expired',
       'future',
       'no office',
@@ -287,6 +290,14 @@ const PUBLIC_ROUTES = [
   'POST /api/v1/auth/password-reset/request',
 ];
 
+/** Each case-table builder, and the *.access.test.ts file expected to run it. */
+const TABLE_BUILDERS = {
+  unitsRouteTable: 'units.access.test.ts',
+  officesRouteTable: 'offices.access.test.ts',
+  accountsRouteTable: 'accounts.access.test.ts',
+  auditRouteTable: 'audit.access.test.ts',
+};
+
 const caseTables = (): RouteTable => ({
   ...unitsRouteTable(s),
   ...officesRouteTable(s),
@@ -307,6 +318,18 @@ describe('the denial suites cover every route that exists', () => {
 
   it('has a case table, run by an *.access.test.ts file, for each of them', () => {
     expect(sorted(Object.keys(caseTables()))).toEqual(sorted(Object.keys(PERMISSION_ROUTES)));
+  });
+
+  it('runs every case table from its *.access.test.ts file', async () => {
+    const files = (await readdir(import.meta.dirname)).filter((file) => file.endsWith('.access.test.ts'));
+    const running: Record<string, string> = {};
+    for (const file of files) {
+      const source = await readFile(path.join(import.meta.dirname, file), 'utf8');
+      for (const builder of Object.keys(TABLE_BUILDERS)) {
+        if (source.includes(`describeRoutes(${builder}(s))`)) running[builder] = file;
+      }
+    }
+    expect(running).toEqual(TABLE_BUILDERS);
   });
 
   it('names the permission each route declares', () => {
@@ -360,7 +383,7 @@ describe('every non-public route refuses a caller who is not signed in', () => {
       method: method as 'GET',
       // Any id: the guard answers before the handler, so it never looks the record up.
       url: url.replace(':id', '1'),
-      ...(method === 'GET' ? {} : { payload: {} }),
+      ...(method === 'GET' || method === 'HEAD' ? {} : { payload: {} }),
     });
   };
 
@@ -380,6 +403,16 @@ describe('every non-public route refuses a caller who is not signed in', () => {
           body: { error: { code: 'auth.required', message: 'Vui lòng đăng nhập.' } },
         });
       }
+    }
+  });
+
+  it('answers 401 auth.required to HEAD, which Fastify adds for every GET route', async () => {
+    const gets = [...routesWith('permission'), ...routesWith('authenticated')].filter((route) =>
+      route.startsWith('GET '),
+    );
+    for (const route of gets) {
+      const response = await call(route.replace(/^GET/, 'HEAD'), {});
+      expect({ route, status: response.statusCode }).toEqual({ route, status: 401 });
     }
   });
 

@@ -19,13 +19,14 @@ import {
 } from '../support/index.js';
 
 /**
- * Table-driven denial suites. Each route gets one `describeRoute('METHOD /api/v1/…', …)` block: a target
- * (shared, or built fresh for every test when the route changes things), how to send the request, and
- * a table of callers — the rightly placed officer first, then the same role placed wrongly. Every
- * block also proves that the route refuses callers who are not signed in.
+ * Table-driven denial suites. Each route has a table (in a *.cases.ts file, keyed by the route exactly
+ * as the route catalogue lists it): a target (shared, or built fresh for every test when the route
+ * changes things), how to send the request, and the callers — the rightly placed officer first, then
+ * the same role placed wrongly. `describeRoute` turns a table into a describe block with one test per
+ * caller, plus the unauthenticated refusals.
  *
- * coverage.test.ts reads these blocks back: keep one `describeRoute` per route and name each case's
- * `kind` literally.
+ * The tables live outside the *.access.test.ts files that run them so that coverage.test.ts can import
+ * them and compare their routes and case kinds with the route catalogue.
  */
 
 export type Response = LightMyRequestResponse;
@@ -49,7 +50,7 @@ export type Kind =
   | 'missing';
 
 export interface Refusal {
-  status: 401 | 403 | 404 | 422;
+  status: 400 | 401 | 403 | 404 | 422;
   code: ErrorCode;
 }
 export interface Success<T> {
@@ -99,13 +100,22 @@ export type Term = 'current' | 'expired' | 'future' | 'ends today' | 'starts tod
 
 const isRefusal = <T>(outcome: Refusal | Success<T>): outcome is Refusal => outcome.status >= 400;
 
-/** The only shape a refusal may take: the code and its Vietnamese message, and nothing else. */
+/**
+ * The only shape a refusal may take: the code and its Vietnamese message, and nothing else (input
+ * that fails validation also names the fields, and only the fields).
+ */
 export function expectError(response: Response, status: number, code: ErrorCode): void {
+  const fields =
+    code === 'validation.failed'
+      ? { fields: [{ path: expect.any(String), message: expect.any(String) }] }
+      : {};
   expect({ status: response.statusCode, body: response.json() }).toEqual({
     status,
-    body: { error: { code, message: ERROR_MESSAGES[code].vi } },
+    body: { error: { code, message: ERROR_MESSAGES[code].vi, ...fields } },
   });
 }
+
+export const invalid: Refusal = { status: 400, code: 'validation.failed' };
 
 export function expectStatus(response: Response, status: number): void {
   expect(response.statusCode, response.body).toBe(status);

@@ -1,10 +1,12 @@
 import { expect } from 'vitest';
 import type { UnitDto, UnitEventDto, UnitPage, UnitSummaryDto } from '@union/contracts/units';
-import { daysFromToday, type TreeUnit } from '../support/index.js';
+import { daysFromToday, type SignedIn, type TreeUnit } from '../support/index.js';
 import {
   childTypeOf,
   created,
   denied,
+  invalid,
+  expectStatus,
   idsOf,
   notFound,
   ok,
@@ -19,6 +21,8 @@ import {
 
 /** An id no unit has: a missing unit must read exactly like one out of scope. */
 const MISSING_ID = 2_000_000_000;
+/** An id beyond the database's integer range: no unit can have it either. */
+const OUT_OF_RANGE_ID = 3_000_000_000;
 
 const sortedIds = (units: { id: number }[]) => idsOf(units).sort((a, b) => a - b);
 
@@ -127,8 +131,29 @@ export function unitsRouteTable(s: AccessSuite): RouteTable {
     },
   ];
 
-  const getUnitPart = (suffix: string) => (headers: Headers, unit: TreeUnit) =>
-    s.inject(headers, { method: 'GET', url: `/api/v1/units/${unit.id}${suffix}` });
+  const getUnitPart = (suffix: string) => (headers: Headers, unit: TreeUnit & { query?: string }) =>
+    s.inject(headers, { method: 'GET', url: `/api/v1/units/${unit.id}${suffix}?${unit.query ?? ''}` });
+
+  /** Whatever the list shows, the caller can open: a list never names a unit outside scope. */
+  const listsOnlyWhatCallerMayOpen = async (response: Response, _T: unknown, caller: SignedIn) => {
+    const items = response.json<UnitPage>().items;
+    const opened = await Promise.all(
+      items.map(async (unit) => {
+        const direct = await s.inject(caller.headers, { method: 'GET', url: `/api/v1/units/${unit.id}` });
+        return { id: unit.id, status: direct.statusCode };
+      }),
+    );
+    expect(opened.filter((unit) => unit.status !== 200)).toEqual([]);
+  };
+
+  const ALL_ABILITIES = ['createChild', 'update', 'move', 'dissolve', 'manageOffices', 'readAudit'] as const;
+  /** The `can` object the UI hides buttons by: exactly these abilities are true. */
+  const mayDo =
+    (...abilities: (typeof ALL_ABILITIES)[number][]) =>
+    (response: Response) =>
+      expect(response.json<UnitDto>().can).toEqual(
+        Object.fromEntries(ALL_ABILITIES.map((ability) => [ability, abilities.includes(ability)])),
+      );
 
   const stillUnder = (parent: () => TreeUnit) => async (unit: TreeUnit) => {
     const now = await s.unitNow(unit);
@@ -343,9 +368,12 @@ export function unitsRouteTable(s: AccessSuite): RouteTable {
           },
         }),
       unchanged: async (T) => {
-        const query = new URLSearchParams({ q: 'Đơn vị được tạo', under: String(T.id) });
-        const response = await s.inject(s.admin.headers, { method: 'GET', url: `/api/v1/units?${query}` });
-        expect(response.json<UnitPage>().items).toEqual([]);
+        const response = await s.inject(s.admin.headers, {
+          method: 'GET',
+          url: `/api/v1/units/${T.id}/children?includeClosed=true&limit=200`,
+        });
+        const names = response.json<UnitPage>().items.map((unit) => unit.name);
+        expect(names.filter((name) => name.startsWith('Đơn vị được tạo'))).toEqual([]);
       },
       cases: [
         {
@@ -574,7 +602,31 @@ export function unitsRouteTable(s: AccessSuite): RouteTable {
     'GET /api/v1/units/:id': routeSpec({
       target: async () => tree().grassrootsA,
       send: getUnitPart(''),
-      cases: readOfGrassrootsA((response) => expect(response.json<UnitDto>().id).toBe(tree().grassrootsA.id)),
+      cases: [
+        ...readOfGrassrootsA((response) => {
+          expect(response.json<UnitDto>().id).toBe(tree().grassrootsA.id);
+          mayDo()(response);
+        }),
+        {
+          kind: 'allowed',
+          title: 'grassroots chair of grassrootsA: may edit and appoint there, not move or dissolve it',
+          who: (T) => s.as('grassroots_chair', T),
+          expect: ok(mayDo('createChild', 'update', 'manageOffices', 'readAudit')),
+        },
+        {
+          kind: 'allowed',
+          title: 'federation officer of Hà Nội: may do everything to grassrootsA',
+          who: () => s.as('federation_officer', tree().hanoi),
+          expect: ok(mayDo(...ALL_ABILITIES)),
+        },
+        {
+          kind: 'missing',
+          title: 'federation officer of Hà Nội asking for an id beyond the integer range: refused as input',
+          who: () => s.as('federation_officer', tree().hanoi),
+          aim: (T) => ({ ...T, id: OUT_OF_RANGE_ID }),
+          expect: invalid,
+        },
+      ],
     }),
 
     'PATCH /api/v1/units/:id': routeSpec({
@@ -681,6 +733,30 @@ export function unitsRouteTable(s: AccessSuite): RouteTable {
       send: getUnitPart('/children'),
       cases: [
         ...readOfGrassrootsA(listsExactly(() => [tree().branchA])),
+        {
+          kind: 'allowed',
+          title: 'upper union officer of communeA: every child listed can be opened',
+          who: () => s.as('upper_union_officer', tree().communeA),
+          aim: () => tree().communeA,
+          expect: ok(listsOnlyWhatCallerMayOpen),
+        },
+        {
+          kind: 'elsewhere',
+          title:
+            'upper union officer of communeA, children as of yesterday: not a union moved to communeB today',
+          who: () => s.as('upper_union_officer', tree().communeA),
+          aim: async () => {
+            const moved = await s.freshGrassroots();
+            const move = await s.inject(s.admin.headers, {
+              method: 'POST',
+              url: `/api/v1/units/${moved.id}/move`,
+              payload: { newParentId: tree().communeB.id, effectiveOn: daysFromToday(0) },
+            });
+            expectStatus(move, 200);
+            return { ...tree().communeA, query: `at=${daysFromToday(-1)}&limit=200` };
+          },
+          expect: ok(listsOnlyWhatCallerMayOpen),
+        },
         {
           kind: 'parent',
           title: 'upper union officer of communeA listing the children of Hà Nội, above it',

@@ -17,6 +17,7 @@ import { recordAudit } from '../../kernel/audit/audit.js';
 import { DomainError } from '../../kernel/errors.js';
 import type { CodeDelivery } from '../../kernel/notify/code-delivery.js';
 import { escapeLike, foldVietnamese } from '../../kernel/text/fold.js';
+import { todayInVietnam } from '../../kernel/time.js';
 import { unsafeUnitSummaries } from '../units/index.js';
 import { accounts, offices, oneTimeCodes, sessions } from './accounts.schema.js';
 import { classifyLogin, normalisePhone, type LoginIdentifier } from './login-identifier.js';
@@ -387,20 +388,27 @@ export async function createAccount(db: Db, actor: Actor, body: CreateAccountBod
 }
 
 /**
- * Finds people to appoint: by name among those who hold or held an office in the actor's scope, or by
- * exact username, e-mail or phone anywhere (the officer already knows who they are looking for).
+ * Finds people to appoint. By name: those who hold or held an office in the actor's scope. By exact
+ * username, e-mail or phone: also someone who holds no current office anywhere (a new officer or a
+ * member about to be appointed), shown without contact details, since the officer typed them already.
+ * A person holding office elsewhere is not revealed.
  */
 export async function searchAccounts(db: Db, actor: Actor, query: { q: string; limit: number }) {
+  const today = todayInVietnam();
   const identifier = classifyLogin(query.q);
-  const exact = identifier ? byIdentifier(identifier) : sql`false`;
-  const inScopeByName = and(
+  const officeInScope = sql`exists (select 1 from offices o where o.account_id = ${accounts.id}
+    and ${withinScope(sql`o.unit_path`, actor, 'accounts.read')})`;
+  const noCurrentOffice = sql`not exists (select 1 from offices o where o.account_id = ${accounts.id}
+    and o.term_start <= ${today}::date and (o.term_end is null or o.term_end >= ${today}::date))`;
+  const byName = and(
     like(accounts.fullNameFolded, `%${escapeLike(foldVietnamese(query.q))}%`),
-    sql`exists (select 1 from offices o where o.account_id = ${accounts.id} and ${withinScope(sql`o.unit_path`, actor, 'accounts.read')})`,
+    officeInScope,
   )!;
+  const exact = identifier ? and(byIdentifier(identifier), or(officeInScope, noCurrentOffice))! : sql`false`;
   const rows = await db
-    .select()
+    .select({ account: accounts, inScope: sql<boolean>`${officeInScope}` })
     .from(accounts)
-    .where(or(exact, inScopeByName))
+    .where(or(exact, byName))
     .orderBy(accounts.fullNameFolded, accounts.id)
     .limit(query.limit);
   if (rows.length > 0) {
@@ -408,10 +416,13 @@ export async function searchAccounts(db: Db, actor: Actor, query: { q: string; l
       action: 'account.search',
       entityType: 'account',
       ...actorHome(actor),
-      details: { resultIds: rows.map((row) => row.id) },
+      details: { resultIds: rows.map((row) => row.account.id) },
     });
   }
-  return { items: rows.map(toAccountDto), nextCursor: null };
+  const items = rows.map(({ account, inScope }) =>
+    inScope ? toAccountDto(account) : { ...toAccountDto(account), email: null, phone: null },
+  );
+  return { items, nextCursor: null };
 }
 
 export async function getAccountNames(db: Db, ids: number[]): Promise<Map<number, string>> {

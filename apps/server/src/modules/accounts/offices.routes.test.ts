@@ -132,6 +132,21 @@ describe('accounts and offices', () => {
     expect(staff.statusCode).toBe(201);
   });
 
+  it('does not let an officer end a term they could not have granted', async () => {
+    const officer = await signInAs(t, { role: 'upper_union_officer', unit: tree.communeA });
+    const accountId = await newAccount('chu.tich.duoc.bao.ve');
+    const chair = (
+      await api('POST', `/units/${tree.grassrootsA2.id}/offices`, admin, {
+        accountId,
+        role: 'grassroots_chair',
+        termStart: '2024-01-01',
+      })
+    ).json<OfficeDto>();
+    const response = await api('POST', `/offices/${chair.id}/end`, officer, { termEnd: daysFromToday(0) });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.code).toBe('office.role_exceeds_own');
+  });
+
   it('ends a term; an expired term grants nothing', async () => {
     const accountId = await newAccount('het.nhiem.ky');
     const office = (

@@ -160,6 +160,11 @@ export async function endOffice(
   const unit = await getUnitOrThrow(db, actor, office.unitId, 'offices.end').catch(() => {
     throw new DomainError('office.not_found');
   });
+  // Ending a term takes the same authority as granting it: no one removes an office above their own.
+  const rules = await roleRules(db, office.role);
+  const own = permissionsAt(actor, unit.path);
+  if (!rules.permissions.every((permission) => own.has(permission)))
+    throw new DomainError('office.role_exceeds_own');
   if (body.termEnd < office.termStart) throw new DomainError('office.term_end_before_start');
   if (office.termEnd !== null && office.termEnd < body.termEnd) throw new DomainError('office.already_ended');
   await db.transaction(async (tx) => {

@@ -135,7 +135,10 @@ export async function listChildrenAt(
     eq(unitPlacements.parentId, parent.id),
     sql`${unitPlacements.validFrom} <= ${at}`,
     sql`(${unitPlacements.validTo} is null or ${unitPlacements.validTo} > ${at})`,
+    // Where the unit stood then, and where it stands now: a unit that has since left the caller's
+    // scope is not theirs to see, even in the past.
     withinScope(unitPlacements.path, actor, 'units.read'),
+    withinScope(units.path, actor, 'units.read'),
   ];
   if (options.after) {
     const after = options.after;
