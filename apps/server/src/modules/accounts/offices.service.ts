@@ -78,6 +78,15 @@ async function roleRules(db: Db, role: string) {
   };
 }
 
+/** No one hands out, or takes away, more than they hold: a role's rights must all be the actor's rights here. */
+async function assertMayGrant(db: Db, actor: Actor, unit: UnitRow, role: string) {
+  const rules = await roleRules(db, role);
+  const own = permissionsAt(actor, unit.path);
+  if (!rules.permissions.every((permission) => own.has(permission)))
+    throw new DomainError('office.role_exceeds_own');
+  return rules;
+}
+
 export async function assignOffice(
   db: Db,
   actor: Actor,
@@ -86,12 +95,8 @@ export async function assignOffice(
 ): Promise<OfficeDto> {
   const unit = await getUnitOrThrow(db, actor, unitId, 'offices.assign');
   if (unit.status !== 'active') throw new DomainError('unit.closed');
-  const rules = await roleRules(db, body.role);
+  const rules = await assertMayGrant(db, actor, unit, body.role);
   if (!rules.unitTypes.includes(unit.type)) throw new DomainError('office.role_not_allowed_here');
-  // No one hands out more than they hold: a role's rights must all be the appointer's rights here.
-  const own = permissionsAt(actor, unit.path);
-  if (!rules.permissions.every((permission) => own.has(permission)))
-    throw new DomainError('office.role_exceeds_own');
   const [account] = await db
     .select({ id: accounts.id })
     .from(accounts)
@@ -160,11 +165,7 @@ export async function endOffice(
   const unit = await getUnitOrThrow(db, actor, office.unitId, 'offices.end').catch(() => {
     throw new DomainError('office.not_found');
   });
-  // Ending a term takes the same authority as granting it: no one removes an office above their own.
-  const rules = await roleRules(db, office.role);
-  const own = permissionsAt(actor, unit.path);
-  if (!rules.permissions.every((permission) => own.has(permission)))
-    throw new DomainError('office.role_exceeds_own');
+  await assertMayGrant(db, actor, unit, office.role);
   if (body.termEnd < office.termStart) throw new DomainError('office.term_end_before_start');
   if (office.termEnd !== null && office.termEnd < body.termEnd) throw new DomainError('office.already_ended');
   await db.transaction(async (tx) => {

@@ -101,6 +101,10 @@ export interface ChildrenPosition {
   id: number;
 }
 
+/** Keyset paging on (folded name, id): rows strictly after the last one the caller saw. */
+const afterPosition = (after: ChildrenPosition): SQL =>
+  or(gt(units.nameFolded, after.name), and(eq(units.nameFolded, after.name), gt(units.id, after.id)))!;
+
 /** Current children, keyset-paged on (folded name, id) so deep pages cost the same as the first. */
 export async function listCurrentChildren(
   db: Db,
@@ -110,12 +114,7 @@ export async function listCurrentChildren(
 ) {
   const filters: SQL[] = [eq(units.parentId, parent.id), withinScope(units.path, actor, 'units.read')];
   if (!options.includeClosed) filters.push(eq(units.status, 'active'));
-  if (options.after) {
-    const after = options.after;
-    filters.push(
-      or(gt(units.nameFolded, after.name), and(eq(units.nameFolded, after.name), gt(units.id, after.id)))!,
-    );
-  }
+  if (options.after) filters.push(afterPosition(options.after));
   const rows = await selectUnits(db)
     .where(and(...filters))
     .orderBy(asc(units.nameFolded), asc(units.id))
@@ -140,12 +139,7 @@ export async function listChildrenAt(
     withinScope(unitPlacements.path, actor, 'units.read'),
     withinScope(units.path, actor, 'units.read'),
   ];
-  if (options.after) {
-    const after = options.after;
-    filters.push(
-      or(gt(units.nameFolded, after.name), and(eq(units.nameFolded, after.name), gt(units.id, after.id)))!,
-    );
-  }
+  if (options.after) filters.push(afterPosition(options.after));
   const rows = await db
     .select({ ...unitColumns, path: unitPlacements.path, parentId: unitPlacements.parentId })
     .from(unitPlacements)
