@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'auth.password_reset',
   'auth.totp_enabled',
   'auth.totp_disabled',
+  'system.first_start',
+  'system.demo_data',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

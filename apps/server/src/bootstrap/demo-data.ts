@@ -1,5 +1,6 @@
 import type { RoleCode } from '@union/contracts/auth';
 import type { UnitType } from '@union/contracts/units';
+import { recordAudit } from '../kernel/audit/audit.js';
 import type { Db } from '../kernel/db/database.js';
 import { todayInVietnam } from '../kernel/time.js';
 import { unsafeAssignOffice, unsafeCreateAccount } from '../modules/accounts/index.js';
@@ -247,6 +248,13 @@ export async function loadDemoData(db: Db): Promise<void> {
       username: 'chutich.cu',
       fullName: 'Bùi Văn Cường',
       password: DEMO_PASSWORD,
+    });
+    await recordAudit(tx, null, {
+      action: 'system.demo_data',
+      entityType: 'system',
+      unitId: root.id,
+      unitPath: root.path,
+      details: { logins: DEMO_LOGINS.map((l) => l.login) },
     });
     await unsafeAssignOffice(tx, {
       accountId: formerChair,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { recordAudit } from '../kernel/audit/audit.js';
 import type { Db } from '../kernel/db/database.js';
 import { todayInVietnam } from '../kernel/time.js';
 import { unsafeAssignOffice, unsafeCountAccounts, unsafeCreateAccount } from '../modules/accounts/index.js';
@@ -63,6 +64,17 @@ export async function ensureFirstStart(db: Db, adminPassword: string | undefined
       unit: root,
       role: 'confederation_admin',
       termStart: todayInVietnam(),
+    });
+    await recordAudit(tx, null, {
+      action: 'system.first_start',
+      entityType: 'system',
+      unitId: root.id,
+      unitPath: root.path,
+      details: {
+        provinces: PROVINCES.length,
+        adminAccountId: adminId,
+        passwordFrom: adminPassword ? 'ADMIN_PASSWORD' : 'generated',
+      },
     });
     return { created: true, generatedPassword: adminPassword ? undefined : password };
   });

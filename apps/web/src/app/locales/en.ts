@@ -363,6 +363,10 @@ export const en: Translation<typeof vi> = {
       totp_enabled: 'Two-factor turned on',
       totp_disabled: 'Two-factor turned off',
     },
+    system: {
+      first_start: 'System set up',
+      demo_data: 'Demo data loaded',
+    },
   },
   audit: {
     title: 'Audit log',

@@ -359,6 +359,10 @@ export const vi = {
       totp_enabled: 'Bật bảo mật hai lớp',
       totp_disabled: 'Tắt bảo mật hai lớp',
     },
+    system: {
+      first_start: 'Khởi tạo hệ thống',
+      demo_data: 'Nạp dữ liệu mẫu',
+    },
   },
   audit: {
     title: 'Nhật ký hệ thống',
