@@ -8,7 +8,13 @@ import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from './bootstrap/demo-data.
 
 const config = readConfig();
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch(
+  (error: Error) => {
+    // A refused start (the data directory in use, PostgreSQL unreachable) is a message, not a stack trace.
+    console.error(error.message);
+    process.exit(1);
+  },
+);
 await migrateDatabase(database);
 const firstStart = await ensureFirstStart(database.db, config.adminPassword);
 if (firstStart.created && config.demoData) await loadDemoData(database.db);

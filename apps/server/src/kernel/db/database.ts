@@ -5,6 +5,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 
 /** One query layer over both engines; a transaction handle has the same type. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -46,9 +47,22 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     await pool.query('select 1');
     return { db: drizzleNodePg(pool) as unknown as Db, kind: 'postgres', pool, close: () => pool.end() };
   }
-  // A file-backed PGlite needs fsync-like durability for a real install: relaxedDurability stays off.
-  const pglite = await PGlite.create({ dataDir: options.dataDir, extensions: PGLITE_EXTENSIONS });
-  return openPglite(pglite);
+  const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  try {
+    // relaxedDurability stays off: every commit waits for the filesystem, as a real install needs.
+    const pglite = await PGlite.create({ dataDir: options.dataDir, extensions: PGLITE_EXTENSIONS });
+    const database = await openPglite(pglite);
+    return {
+      ...database,
+      async close() {
+        await database.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** Raw SQL returning rows, identical on both drivers. */
