@@ -201,6 +201,7 @@ export const en: Translation<typeof vi> = {
       code: 'Unit code',
       type: 'Unit type',
       status: 'Status',
+      parent: 'Direct parent',
       managingUnit: 'Managing unit',
       establishedOn: 'Established on',
       closedOn: 'Closed on',
@@ -216,7 +217,15 @@ export const en: Translation<typeof vi> = {
     },
     children: {
       empty: 'No sub-units yet',
+      emptyAt: 'No sub-units on that date',
       add: 'Add unit',
+      at: 'Structure as of',
+      today: 'Today',
+      futureDate: 'Pick a date no later than today',
+      includeClosed: 'Also show dissolved and merged units',
+      pastNotice: 'Structure as of {{date}} — view only',
+      pastNoticeHint:
+        "Includes units dissolved, merged or moved away since that date. Names and statuses are today's.",
     },
     form: {
       type: 'Unit type',
@@ -245,6 +254,14 @@ export const en: Translation<typeof vi> = {
       newParent: 'New direct parent',
       submit: 'Move unit',
       done: '{{name}} moved under {{parent}}.',
+    },
+    merge: {
+      action: 'Merge',
+      title: 'Merge {{name}}',
+      intro: 'Its sub-units move to the receiving unit and {{name}} closes from the effective date.',
+      into: 'Merge into',
+      submit: 'Confirm merge',
+      done: '{{name}} merged into {{target}}.',
     },
     dissolve: {
       action: 'Dissolve',

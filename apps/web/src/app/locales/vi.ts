@@ -197,6 +197,7 @@ export const vi = {
       code: 'Mã đơn vị',
       type: 'Loại đơn vị',
       status: 'Trạng thái',
+      parent: 'Cấp trên trực tiếp',
       managingUnit: 'Cấp trên quản lý',
       establishedOn: 'Ngày thành lập',
       closedOn: 'Ngày kết thúc hoạt động',
@@ -212,7 +213,15 @@ export const vi = {
     },
     children: {
       empty: 'Chưa có đơn vị trực thuộc',
+      emptyAt: 'Không có đơn vị trực thuộc tại ngày này',
       add: 'Thêm đơn vị',
+      at: 'Xem cơ cấu tại ngày',
+      today: 'Hôm nay',
+      futureDate: 'Chọn một ngày không muộn hơn hôm nay',
+      includeClosed: 'Hiện cả đơn vị đã giải thể, sáp nhập',
+      pastNotice: 'Cơ cấu tại ngày {{date}} — chỉ để xem',
+      pastNoticeHint:
+        'Gồm cả các đơn vị đã giải thể, sáp nhập hoặc chuyển đi sau ngày này. Tên và trạng thái là của hiện nay.',
     },
     form: {
       type: 'Loại đơn vị',
@@ -241,6 +250,15 @@ export const vi = {
       newParent: 'Cấp trên trực tiếp mới',
       submit: 'Chuyển đơn vị',
       done: 'Đã chuyển {{name}} về {{parent}}.',
+    },
+    merge: {
+      action: 'Sáp nhập',
+      title: 'Sáp nhập {{name}}',
+      intro:
+        'Các đơn vị trực thuộc sẽ chuyển sang đơn vị tiếp nhận, còn {{name}} chấm dứt hoạt động từ ngày hiệu lực.',
+      into: 'Sáp nhập vào đơn vị',
+      submit: 'Xác nhận sáp nhập',
+      done: 'Đã sáp nhập {{name}} vào {{target}}.',
     },
     dissolve: {
       action: 'Giải thể',

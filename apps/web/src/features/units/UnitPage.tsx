@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, Tabs } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowsTransferUp, IconEdit, IconTrash } from '@tabler/icons-react';
+import { IconArrowsTransferUp, IconEdit, IconGitMerge, IconTrash } from '@tabler/icons-react';
 import type { UnitDto } from '@union/contracts/units';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -14,11 +14,12 @@ import { OfficesPanel } from '../offices/OfficesPanel';
 import { ChildUnitsPanel } from './components/ChildUnitsPanel';
 import { DissolveUnitModal } from './components/DissolveUnitModal';
 import { EditUnitModal } from './components/EditUnitModal';
+import { MergeUnitModal } from './components/MergeUnitModal';
 import { MoveUnitModal } from './components/MoveUnitModal';
 import { UnitBreadcrumbs } from './components/UnitBreadcrumbs';
 import { UnitStatusBadge, UnitTypeBadge } from './components/UnitBadges';
 import { UnitHistoryPanel } from './components/UnitHistoryPanel';
-import { useUnit } from './queries';
+import { useRootUnits, useUnit } from './queries';
 
 const TABS = ['children', 'officers', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -27,45 +28,64 @@ function UnitActions({ unit }: { unit: UnitDto }) {
   const { t } = useTranslation();
   const [editOpened, editModal] = useDisclosure(false);
   const [moveOpened, moveModal] = useDisclosure(false);
+  const [mergeOpened, mergeModal] = useDisclosure(false);
   const [dissolveOpened, dissolveModal] = useDisclosure(false);
 
   return (
     <>
       {unit.can.update && (
-        <>
-          <Button variant="default" leftSection={<IconEdit size={18} />} onClick={editModal.open}>
-            {t('units.edit.action')}
-          </Button>
-          <EditUnitModal unit={unit} opened={editOpened} onClose={editModal.close} />
-        </>
+        <Button variant="default" leftSection={<IconEdit size={18} />} onClick={editModal.open}>
+          {t('units.edit.action')}
+        </Button>
       )}
       {unit.can.move && (
         <>
           <Button variant="default" leftSection={<IconArrowsTransferUp size={18} />} onClick={moveModal.open}>
             {t('units.move.action')}
           </Button>
-          <MoveUnitModal unit={unit} opened={moveOpened} onClose={moveModal.close} />
+          {/* The server guards a merge with the same permission and authority as a move. */}
+          <Button variant="default" leftSection={<IconGitMerge size={18} />} onClick={mergeModal.open}>
+            {t('units.merge.action')}
+          </Button>
         </>
       )}
       {unit.can.dissolve && (
-        <>
-          <Button
-            variant="light"
-            color="red"
-            leftSection={<IconTrash size={18} />}
-            onClick={dissolveModal.open}
-          >
-            {t('units.dissolve.action')}
-          </Button>
-          <DissolveUnitModal unit={unit} opened={dissolveOpened} onClose={dissolveModal.close} />
-        </>
+        <Button
+          variant="light"
+          color="red"
+          leftSection={<IconTrash size={18} />}
+          onClick={dissolveModal.open}
+        >
+          {t('units.dissolve.action')}
+        </Button>
       )}
+      {/* Mounted whatever the unit now allows: a merge or dissolution takes that right away as the
+          unit refreshes, and the dialog must outlive it to confirm and close. Closed, they render nothing. */}
+      <EditUnitModal unit={unit} opened={editOpened} onClose={editModal.close} />
+      <MoveUnitModal unit={unit} opened={moveOpened} onClose={moveModal.close} />
+      <MergeUnitModal unit={unit} opened={mergeOpened} onClose={mergeModal.close} />
+      <DissolveUnitModal unit={unit} opened={dissolveOpened} onClose={dissolveModal.close} />
     </>
+  );
+}
+
+/** A related unit by name: a link, unless it may lie outside the caller's scope (where it would 404). */
+function RelatedUnit({ id, name, linked }: { id: number | null; name: string | null; linked: boolean }) {
+  const { t } = useTranslation();
+  if (id === null || name === null) return t('units.page.none');
+  if (!linked) return name;
+  return (
+    <Anchor component={Link} to={`/units/${id}`} size="sm">
+      {name}
+    </Anchor>
   );
 }
 
 function UnitDetails({ unit }: { unit: UnitDto }) {
   const { t } = useTranslation();
+  const roots = useRootUnits();
+  // Above a scope root lies what the caller may not open; until the roots are known, play safe.
+  const linkAbove = roots.data !== undefined && !roots.data.some((root) => root.id === unit.id);
   return (
     <Paper withBorder p="md" mb="lg">
       <DetailList
@@ -74,15 +94,12 @@ function UnitDetails({ unit }: { unit: UnitDto }) {
           { label: t('units.page.type'), value: t(`unitType.${unit.type}`) },
           { label: t('units.page.status'), value: <UnitStatusBadge status={unit.status} /> },
           {
+            label: t('units.page.parent'),
+            value: <RelatedUnit id={unit.parentId} name={unit.parentName} linked={linkAbove} />,
+          },
+          {
             label: t('units.page.managingUnit'),
-            value:
-              unit.managingUnitId && unit.managingUnitName ? (
-                <Anchor component={Link} to={`/units/${unit.managingUnitId}`} size="sm">
-                  {unit.managingUnitName}
-                </Anchor>
-              ) : (
-                t('units.page.none')
-              ),
+            value: <RelatedUnit id={unit.managingUnitId} name={unit.managingUnitName} linked={linkAbove} />,
           },
           {
             label: t('units.page.establishedOn'),

@@ -7,6 +7,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import {
+  type ChildrenView,
   fetchRootUnits,
   fetchUnit,
   fetchUnitAncestors,
@@ -19,7 +20,7 @@ const unitKeys = {
   all: ['units'] as const,
   roots: () => [...unitKeys.all, 'roots'] as const,
   detail: (unitId: number) => [...unitKeys.all, 'detail', unitId] as const,
-  children: (unitId: number) => [...unitKeys.all, 'children', unitId] as const,
+  children: (unitId: number, view: ChildrenView) => [...unitKeys.all, 'children', unitId, view] as const,
   ancestors: (unitId: number) => [...unitKeys.all, 'ancestors', unitId] as const,
   history: (unitId: number) => [...unitKeys.all, 'history', unitId] as const,
   search: (q: string) => [...unitKeys.all, 'search', q] as const,
@@ -33,13 +34,15 @@ export function useUnit(unitId: number) {
   return useQuery({ queryKey: unitKeys.detail(unitId), queryFn: () => fetchUnit(unitId) });
 }
 
-export function useUnitChildren(unitId: number, enabled = true) {
+export function useUnitChildren(unitId: number, view: ChildrenView = {}) {
+  // One cache entry per distinct listing: a past date lists closed units anyway, and the tree's
+  // default listing is shared with the panel's.
+  const listing: ChildrenView = view.at ? { at: view.at } : view.includeClosed ? { includeClosed: true } : {};
   return useInfiniteQuery({
-    queryKey: unitKeys.children(unitId),
-    queryFn: ({ pageParam }) => fetchUnitChildren(unitId, pageParam),
+    queryKey: unitKeys.children(unitId, listing),
+    queryFn: ({ pageParam }) => fetchUnitChildren(unitId, listing, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
-    enabled,
   });
 }
 

@@ -1,5 +1,5 @@
 import { useDebouncedValue } from '@mantine/hooks';
-import { UNIT_SEARCH_MIN, type UnitSummaryDto } from '@union/contracts/units';
+import { UNIT_SEARCH_MIN, type UnitDto, type UnitSummaryDto } from '@union/contracts/units';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchSelect } from '../../../ui/SearchSelect';
@@ -18,8 +18,8 @@ type UnitPickerProps = {
   onChange: (unit: UnitChoice | null) => void;
   /** Offered before the user types, e.g. the units where the user holds office. */
   suggestions?: readonly UnitChoice[];
-  /** Hides search results the action cannot use (the unit itself, its own subtree…). */
-  accepts?: (unit: UnitSummaryDto) => boolean;
+  /** Hides search results the action cannot use (the unit itself, its own subtree, closed units…). */
+  accepts?: (unit: UnitDto) => boolean;
 };
 
 export function UnitPicker({ value, onChange, suggestions = [], accepts, ...inputProps }: UnitPickerProps) {
