@@ -109,6 +109,10 @@ export const ERROR_MESSAGES = {
     en: 'The effective date is before the unit was established.',
   },
   'unit.bulk_move_empty': { vi: 'Không có đơn vị nào để chuyển.', en: 'There is no unit to move.' },
+  'unit.bulk_move_nested': {
+    vi: 'Danh sách có cả một đơn vị và đơn vị trực thuộc của nó; chỉ chọn đơn vị cấp cao hơn.',
+    en: 'The list holds a unit and one of its own sub-units; choose only the higher one.',
+  },
   'unit.bulk_move_source': {
     vi: 'Chọn danh sách đơn vị hoặc đơn vị nguồn (chỉ một trong hai).',
     en: 'Give either a list of units or a source unit, not both.',

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnitDto, UnitEventDto, UnitPage } from '@union/contracts/units';
 import {
@@ -8,6 +9,7 @@ import {
   type SignedIn,
   type TestApp,
 } from '../../../test/support/index.js';
+import { queryRows } from '../../kernel/db/database.js';
 
 type Tree = Awaited<ReturnType<typeof givenUnitTree>>;
 
@@ -346,6 +348,49 @@ describe('units', () => {
         effectiveOn: '2025-07-01',
       });
       expect(dissolved.json<UnitDto>()).toMatchObject({ status: 'dissolved', closedOn: '2025-07-01' });
+    });
+
+    it('refuses a bulk move listing a unit together with its own sub-unit', async () => {
+      const built = await build('Công đoàn xã Lồng Nhau');
+      const response = await api('POST', '/units/bulk-move', admin, {
+        unitIds: [built.grassroots.id, built.group.id],
+        newParentId: tree.communeB.id,
+        effectiveOn: '2025-08-01',
+      });
+      expect(response.statusCode).toBe(422);
+      expect(response.json().error.code).toBe('unit.bulk_move_nested');
+    });
+
+    it('keeps every path consistent with its parent when restructurings run at the same time', async () => {
+      const a = await build('Công đoàn xã Đồng Thời A');
+      const b = await build('Công đoàn xã Đồng Thời B');
+      const c = await build('Công đoàn xã Đồng Thời C');
+      // A rotation of unions between communes, and a group moving into a union that is itself moving:
+      // without one lock over restructurings, a move rewrites a subtree from a path another just changed.
+      const responses = await Promise.all([
+        api('POST', `/units/${a.grassroots.id}/move`, admin, {
+          newParentId: b.commune.id,
+          effectiveOn: '2025-08-01',
+        }),
+        api('POST', `/units/${b.grassroots.id}/move`, admin, {
+          newParentId: c.commune.id,
+          effectiveOn: '2025-08-01',
+        }),
+        api('POST', `/units/${c.grassroots.id}/move`, admin, {
+          newParentId: a.commune.id,
+          effectiveOn: '2025-08-01',
+        }),
+        api('POST', `/units/${b.group.id}/move`, admin, {
+          newParentId: a.grassroots.id,
+          effectiveOn: '2025-08-01',
+        }),
+      ]);
+      expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+      const inconsistent = await queryRows<{ id: number }>(
+        t.db,
+        sql`select u.id from units u join units p on p.id = u.parent_id where u.path <> p.path || u.id || '/'`,
+      );
+      expect(inconsistent).toEqual([]);
     });
 
     it('refuses to dissolve a unit that still has active sub-units', async () => {

@@ -38,6 +38,18 @@ import {
 import { unitEvents, unitOperations, unitPlacements, units } from './units.schema.js';
 import { movedPath, type SubtreeMove, type UnitLifecycleHooks } from './unit-moves.js';
 
+// Restructurings read paths, then rewrite them: they run one at a time, or two moves could each rewrite
+// a subtree from a path the other has just changed (or a unit be created under one being closed).
+const TREE_LOCK_KEY = 73_102_026;
+
+/** Runs `work` in one transaction holding the tree lock; it re-reads everything it checks inside. */
+async function restructure<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${TREE_LOCK_KEY})`);
+    return work(tx);
+  });
+}
+
 function assertEffectiveDate(effectiveOn: string, notBefore: string): void {
   if (effectiveOn > todayInVietnam()) throw new DomainError('unit.date_in_future');
   if (effectiveOn < notBefore) throw new DomainError('unit.date_before_established');
@@ -48,34 +60,37 @@ const assertActive = (unit: UnitRow): void => {
 };
 
 export async function createUnit(db: Db, actor: Actor, body: CreateUnitBody) {
-  const parent = await getUnitOrThrow(db, actor, body.parentId, 'units.create');
-  assertActive(parent);
-  if (!mayHoldChild(parent.type, body.type)) throw new DomainError('unit.child_type_not_allowed');
-  const establishedOn = body.establishedOn ?? todayInVietnam();
-  assertEffectiveDate(establishedOn, '1900-01-01');
-  const managingUnitId = body.managingUnitId
-    ? (await getUnitOrThrow(db, actor, body.managingUnitId)).id
-    : parent.id;
-  const id = await db.transaction(async (tx) => {
-    const created = await insertUnit(tx, parent, {
-      type: body.type,
-      name: body.name,
-      code: body.code,
-      managingUnitId,
-      establishedOn,
-      recordedBy: actor.accountId,
+  // Every read and write below is the locked transaction's: `db` is the transaction here.
+  return restructure(db, async (db) => {
+    const parent = await getUnitOrThrow(db, actor, body.parentId, 'units.create');
+    assertActive(parent);
+    if (!mayHoldChild(parent.type, body.type)) throw new DomainError('unit.child_type_not_allowed');
+    const establishedOn = body.establishedOn ?? todayInVietnam();
+    assertEffectiveDate(establishedOn, '1900-01-01');
+    const managingUnitId = body.managingUnitId
+      ? (await getUnitOrThrow(db, actor, body.managingUnitId)).id
+      : parent.id;
+    const id = await db.transaction(async (tx) => {
+      const created = await insertUnit(tx, parent, {
+        type: body.type,
+        name: body.name,
+        code: body.code,
+        managingUnitId,
+        establishedOn,
+        recordedBy: actor.accountId,
+      });
+      await recordAudit(tx, actor, {
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: created.id,
+        unitId: created.id,
+        unitPath: created.path,
+        details: { type: body.type, name: body.name, parentId: parent.id },
+      });
+      return created.id;
     });
-    await recordAudit(tx, actor, {
-      action: 'unit.create',
-      entityType: 'unit',
-      entityId: created.id,
-      unitId: created.id,
-      unitPath: created.path,
-      details: { type: body.type, name: body.name, parentId: parent.id },
-    });
-    return created.id;
+    return toUnitDto(actor, await getUnitOrThrow(db, actor, id));
   });
-  return toUnitDto(actor, await getUnitOrThrow(db, actor, id));
 }
 
 export async function updateUnit(db: Db, actor: Actor, id: number, body: UpdateUnitBody) {
@@ -226,36 +241,39 @@ export async function moveUnit(
   id: number,
   body: MoveUnitBody,
 ) {
-  const unit = await getUnitOrThrow(db, actor, id);
-  const newParent = await resolveDestination(db, actor, body.newParentId);
-  assertMovable(actor, unit, newParent, body.effectiveOn);
-  const oldParent = await getUnitOrThrow(db, actor, unit.parentId!);
-  await db.transaction(async (tx) => {
-    const operationId = await startOperation(tx, actor, 'move', body.effectiveOn, body.reason, 1);
-    await relocate(tx, actor, hooks, {
-      kind: 'move',
-      oldParent,
-      newParent,
-      movedIds: [id],
-      effectiveOn: body.effectiveOn,
-      reason: body.reason,
-      operationId,
-    });
-    await recordAudit(tx, actor, {
-      action: 'unit.move',
-      entityType: 'unit',
-      entityId: id,
-      unitId: id,
-      unitPath: unit.path,
-      details: {
-        fromParentId: oldParent.id,
-        toParentId: newParent.id,
+  // Every read and write below is the locked transaction's: `db` is the transaction here.
+  return restructure(db, async (db) => {
+    const unit = await getUnitOrThrow(db, actor, id);
+    const newParent = await resolveDestination(db, actor, body.newParentId);
+    assertMovable(actor, unit, newParent, body.effectiveOn);
+    const oldParent = await getUnitOrThrow(db, actor, unit.parentId!);
+    await db.transaction(async (tx) => {
+      const operationId = await startOperation(tx, actor, 'move', body.effectiveOn, body.reason, 1);
+      await relocate(tx, actor, hooks, {
+        kind: 'move',
+        oldParent,
+        newParent,
+        movedIds: [id],
         effectiveOn: body.effectiveOn,
+        reason: body.reason,
         operationId,
-      },
+      });
+      await recordAudit(tx, actor, {
+        action: 'unit.move',
+        entityType: 'unit',
+        entityId: id,
+        unitId: id,
+        unitPath: unit.path,
+        details: {
+          fromParentId: oldParent.id,
+          toParentId: newParent.id,
+          effectiveOn: body.effectiveOn,
+          operationId,
+        },
+      });
     });
+    return toUnitDto(actor, await getUnitOrThrow(db, actor, id));
   });
-  return toUnitDto(actor, await getUnitOrThrow(db, actor, id));
 }
 
 export async function bulkMoveUnits(
@@ -264,60 +282,68 @@ export async function bulkMoveUnits(
   hooks: UnitLifecycleHooks,
   body: BulkMoveUnitsBody,
 ) {
-  const newParent = await resolveDestination(db, actor, body.newParentId);
-  let candidates: UnitRow[];
-  if (body.fromParentId !== undefined) {
-    const source = await getUnitOrThrow(db, actor, body.fromParentId, 'units.move');
-    candidates = await listAllActiveChildren(db, actor, source.id, body.types);
-  } else {
-    const requested = [...new Set(body.unitIds)];
-    candidates = await listUnitsByIds(db, actor, requested);
-    if (candidates.length !== requested.length) throw new DomainError('unit.not_found');
-    if (body.types) candidates = candidates.filter((unit) => body.types!.includes(unit.type));
-  }
-  if (candidates.length === 0) throw new DomainError('unit.bulk_move_empty');
-  for (const unit of candidates) assertMovable(actor, unit, newParent, body.effectiveOn);
-
-  const byOldParent = new Map<number, UnitRow[]>();
-  for (const unit of candidates)
-    byOldParent.set(unit.parentId!, [...(byOldParent.get(unit.parentId!) ?? []), unit]);
-  const oldParents = await listUnitsByIds(db, actor, [...byOldParent.keys()]);
-  const operationId = await db.transaction(async (tx) => {
-    const operation = await startOperation(
-      tx,
-      actor,
-      'bulk_move',
-      body.effectiveOn,
-      body.reason,
-      candidates.length,
-    );
-    for (const oldParent of oldParents) {
-      await relocate(tx, actor, hooks, {
-        kind: 'bulk_move',
-        oldParent,
-        newParent,
-        movedIds: byOldParent.get(oldParent.id)!.map((unit) => unit.id),
-        effectiveOn: body.effectiveOn,
-        reason: body.reason,
-        operationId: operation,
-      });
+  // Every read and write below is the locked transaction's: `db` is the transaction here.
+  return restructure(db, async (db) => {
+    const newParent = await resolveDestination(db, actor, body.newParentId);
+    let candidates: UnitRow[];
+    if (body.fromParentId !== undefined) {
+      const source = await getUnitOrThrow(db, actor, body.fromParentId, 'units.move');
+      candidates = await listAllActiveChildren(db, actor, source.id, body.types);
+    } else {
+      const requested = [...new Set(body.unitIds)];
+      candidates = await listUnitsByIds(db, actor, requested);
+      if (candidates.length !== requested.length) throw new DomainError('unit.not_found');
+      if (body.types) candidates = candidates.filter((unit) => body.types!.includes(unit.type));
     }
-    await recordAudit(tx, actor, {
-      action: 'unit.bulk_move',
-      entityType: 'unit_operation',
-      entityId: operation,
-      unitId: newParent.id,
-      unitPath: newParent.path,
-      details: {
-        count: candidates.length,
-        fromParentIds: [...byOldParent.keys()],
-        toParentId: newParent.id,
-        effectiveOn: body.effectiveOn,
-      },
+    if (candidates.length === 0) throw new DomainError('unit.bulk_move_empty');
+    // A unit listed together with one of its own descendants would be moved twice.
+    const paths = candidates.map((unit) => unit.path).sort();
+    if (paths.some((path, i) => i > 0 && path.startsWith(paths[i - 1]!))) {
+      throw new DomainError('unit.bulk_move_nested');
+    }
+    for (const unit of candidates) assertMovable(actor, unit, newParent, body.effectiveOn);
+
+    const byOldParent = new Map<number, UnitRow[]>();
+    for (const unit of candidates)
+      byOldParent.set(unit.parentId!, [...(byOldParent.get(unit.parentId!) ?? []), unit]);
+    const oldParents = await listUnitsByIds(db, actor, [...byOldParent.keys()]);
+    const operationId = await db.transaction(async (tx) => {
+      const operation = await startOperation(
+        tx,
+        actor,
+        'bulk_move',
+        body.effectiveOn,
+        body.reason,
+        candidates.length,
+      );
+      for (const oldParent of oldParents) {
+        await relocate(tx, actor, hooks, {
+          kind: 'bulk_move',
+          oldParent,
+          newParent,
+          movedIds: byOldParent.get(oldParent.id)!.map((unit) => unit.id),
+          effectiveOn: body.effectiveOn,
+          reason: body.reason,
+          operationId: operation,
+        });
+      }
+      await recordAudit(tx, actor, {
+        action: 'unit.bulk_move',
+        entityType: 'unit_operation',
+        entityId: operation,
+        unitId: newParent.id,
+        unitPath: newParent.path,
+        details: {
+          count: candidates.length,
+          fromParentIds: [...byOldParent.keys()],
+          toParentId: newParent.id,
+          effectiveOn: body.effectiveOn,
+        },
+      });
+      return operation;
     });
-    return operation;
+    return { moved: candidates.length, operationId };
   });
-  return { moved: candidates.length, operationId };
 }
 
 async function listUnitsByIds(db: Db, actor: Actor, ids: number[]): Promise<UnitRow[]> {
@@ -346,68 +372,71 @@ export async function mergeUnit(
   id: number,
   body: MergeUnitBody,
 ) {
-  const unit = await getUnitOrThrow(db, actor, id);
-  if (unit.parentId === null) throw new DomainError('unit.root_immovable');
-  if (!mayAbove(actor, 'units.move', unit.path)) throw new DomainError('access.denied');
-  assertActive(unit);
-  const target = await resolveDestination(db, actor, body.intoUnitId);
-  if (target.id === unit.id) throw new DomainError('unit.merge_into_self');
-  if (target.path.startsWith(unit.path)) throw new DomainError('unit.move_cycle');
-  assertEffectiveDate(body.effectiveOn, unit.establishedOn);
-  const children = await listAllActiveChildren(db, actor, unit.id);
-  if (children.some((child) => !mayHoldChild(target.type, child.type)))
-    throw new DomainError('unit.merge_type_mismatch');
+  // Every read and write below is the locked transaction's: `db` is the transaction here.
+  return restructure(db, async (db) => {
+    const unit = await getUnitOrThrow(db, actor, id);
+    if (unit.parentId === null) throw new DomainError('unit.root_immovable');
+    if (!mayAbove(actor, 'units.move', unit.path)) throw new DomainError('access.denied');
+    assertActive(unit);
+    const target = await resolveDestination(db, actor, body.intoUnitId);
+    if (target.id === unit.id) throw new DomainError('unit.merge_into_self');
+    if (target.path.startsWith(unit.path)) throw new DomainError('unit.move_cycle');
+    assertEffectiveDate(body.effectiveOn, unit.establishedOn);
+    const children = await listAllActiveChildren(db, actor, unit.id);
+    if (children.some((child) => !mayHoldChild(target.type, child.type)))
+      throw new DomainError('unit.merge_type_mismatch');
 
-  await db.transaction(async (tx) => {
-    const operationId = await startOperation(
-      tx,
-      actor,
-      'merge',
-      body.effectiveOn,
-      body.reason,
-      children.length + 1,
-    );
-    if (children.length > 0) {
-      await relocate(tx, actor, hooks, {
-        kind: 'merge',
-        oldParent: unit,
-        newParent: target,
-        movedIds: children.map((child) => child.id),
-        effectiveOn: body.effectiveOn,
-        reason: body.reason,
-        operationId,
-      });
-    }
-    await closeUnit(tx, actor, hooks, unit, 'merged', body.effectiveOn, operationId, body.reason, {
-      intoUnitId: target.id,
-      intoUnitName: target.name,
-      childrenMoved: children.length,
-    });
-    await tx.update(units).set({ mergedIntoId: target.id }).where(eq(units.id, unit.id));
-    await tx.insert(unitEvents).values({
-      unitId: target.id,
-      type: 'absorbed',
-      effectiveOn: body.effectiveOn,
-      recordedBy: actor.accountId,
-      operationId,
-      reason: body.reason,
-      details: { unitId: unit.id, unitName: unit.name, childrenMoved: children.length },
-    });
-    await recordAudit(tx, actor, {
-      action: 'unit.merge',
-      entityType: 'unit',
-      entityId: unit.id,
-      unitId: unit.id,
-      unitPath: unit.path,
-      details: {
+    await db.transaction(async (tx) => {
+      const operationId = await startOperation(
+        tx,
+        actor,
+        'merge',
+        body.effectiveOn,
+        body.reason,
+        children.length + 1,
+      );
+      if (children.length > 0) {
+        await relocate(tx, actor, hooks, {
+          kind: 'merge',
+          oldParent: unit,
+          newParent: target,
+          movedIds: children.map((child) => child.id),
+          effectiveOn: body.effectiveOn,
+          reason: body.reason,
+          operationId,
+        });
+      }
+      await closeUnit(tx, actor, hooks, unit, 'merged', body.effectiveOn, operationId, body.reason, {
         intoUnitId: target.id,
-        effectiveOn: body.effectiveOn,
+        intoUnitName: target.name,
         childrenMoved: children.length,
+      });
+      await tx.update(units).set({ mergedIntoId: target.id }).where(eq(units.id, unit.id));
+      await tx.insert(unitEvents).values({
+        unitId: target.id,
+        type: 'absorbed',
+        effectiveOn: body.effectiveOn,
+        recordedBy: actor.accountId,
         operationId,
-      },
+        reason: body.reason,
+        details: { unitId: unit.id, unitName: unit.name, childrenMoved: children.length },
+      });
+      await recordAudit(tx, actor, {
+        action: 'unit.merge',
+        entityType: 'unit',
+        entityId: unit.id,
+        unitId: unit.id,
+        unitPath: unit.path,
+        details: {
+          intoUnitId: target.id,
+          effectiveOn: body.effectiveOn,
+          childrenMoved: children.length,
+          operationId,
+        },
+      });
     });
+    return toUnitDto(actor, await getUnitOrThrow(db, actor, id));
   });
-  return toUnitDto(actor, await getUnitOrThrow(db, actor, id));
 }
 
 async function closeUnit(
@@ -445,25 +474,28 @@ export async function dissolveUnit(
   id: number,
   body: DissolveUnitBody,
 ) {
-  const unit = await getUnitOrThrow(db, actor, id);
-  if (unit.parentId === null) throw new DomainError('unit.root_immovable');
-  if (!mayAbove(actor, 'units.dissolve', unit.path)) throw new DomainError('access.denied');
-  assertActive(unit);
-  if (unit.childCount > 0) throw new DomainError('unit.has_active_children');
-  assertEffectiveDate(body.effectiveOn, unit.establishedOn);
-  await db.transaction(async (tx) => {
-    const operationId = await startOperation(tx, actor, 'dissolve', body.effectiveOn, body.reason, 1);
-    await closeUnit(tx, actor, hooks, unit, 'dissolved', body.effectiveOn, operationId, body.reason, {});
-    await recordAudit(tx, actor, {
-      action: 'unit.dissolve',
-      entityType: 'unit',
-      entityId: unit.id,
-      unitId: unit.id,
-      unitPath: unit.path,
-      details: { effectiveOn: body.effectiveOn, operationId },
+  // Every read and write below is the locked transaction's: `db` is the transaction here.
+  return restructure(db, async (db) => {
+    const unit = await getUnitOrThrow(db, actor, id);
+    if (unit.parentId === null) throw new DomainError('unit.root_immovable');
+    if (!mayAbove(actor, 'units.dissolve', unit.path)) throw new DomainError('access.denied');
+    assertActive(unit);
+    if (unit.childCount > 0) throw new DomainError('unit.has_active_children');
+    assertEffectiveDate(body.effectiveOn, unit.establishedOn);
+    await db.transaction(async (tx) => {
+      const operationId = await startOperation(tx, actor, 'dissolve', body.effectiveOn, body.reason, 1);
+      await closeUnit(tx, actor, hooks, unit, 'dissolved', body.effectiveOn, operationId, body.reason, {});
+      await recordAudit(tx, actor, {
+        action: 'unit.dissolve',
+        entityType: 'unit',
+        entityId: unit.id,
+        unitId: unit.id,
+        unitPath: unit.path,
+        details: { effectiveOn: body.effectiveOn, operationId },
+      });
     });
+    return toUnitDto(actor, await getUnitOrThrow(db, actor, id));
   });
-  return toUnitDto(actor, await getUnitOrThrow(db, actor, id));
 }
 
 const isChildrenPosition = (value: unknown): value is ChildrenPosition =>
