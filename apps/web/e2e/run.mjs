@@ -141,8 +141,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// API helpers (test set-up only: ids of units to aim the browser at)
+// API helpers (test set-up only: ids of units to aim the browser at, units to act on)
 
+/** Signs in through the API and returns `get` and `post` that carry the session as a bearer token. */
 async function apiSession(baseURL, login, password) {
   const response = await fetch(`${baseURL}/api/v1/auth/login`, {
     method: 'POST',
@@ -150,16 +151,23 @@ async function apiSession(baseURL, login, password) {
     body: JSON.stringify({ login, password }),
   });
   if (!response.ok) throw new Error(`API login ${login}: HTTP ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((value) => value.split(';')[0])
-    .join('; ');
-  return async (apiPath) => {
+  const { token } = await response.json();
+  const call = async (method, apiPath, body) => {
     const answer = await fetch(`${baseURL}/api/v1${apiPath}`, {
-      headers: { cookie, accept: 'application/json' },
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!answer.ok) throw new Error(`GET ${apiPath}: HTTP ${answer.status} ${await answer.text()}`);
-    return answer.json();
+    if (!answer.ok) throw new Error(`${method} ${apiPath}: HTTP ${answer.status} ${await answer.text()}`);
+    return answer.status === 204 ? undefined : answer.json();
+  };
+  return {
+    get: (apiPath) => call('GET', apiPath),
+    post: (apiPath, body) => call('POST', apiPath, body),
   };
 }
 
@@ -169,6 +177,20 @@ async function unitIdByName(get, name) {
   if (!unit) throw new Error(`unit "${name}" not found by GET /units?q=…`);
   return unit.id;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Dates: the server keeps Vietnam's calendar, so "today" is the date in Asia/Ho_Chi_Minh.
+
+const VIETNAM_TZ = 'Asia/Ho_Chi_Minh';
+const vietnamDate = new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TZ });
+
+/** `yyyy-mm-dd` in Vietnam, `offset` days from today (Vietnam keeps no daylight saving time). */
+const vietnamDay = (offset = 0) => vietnamDate.format(new Date(Date.now() + offset * 86_400_000));
+
+/** `yyyy-mm-dd` → `dd/mm/yyyy`, as the app shows dates. */
+const shownDate = (isoDate) => isoDate.split('-').reverse().join('/');
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // ---------------------------------------------------------------------------------------------------
 // Browser helpers
@@ -192,6 +214,14 @@ async function assertHidden(locator, what) {
   for (let i = 0; i < count; i += 1) {
     if (await locator.nth(i).isVisible()) throw new Error(`${what} should not be shown`);
   }
+}
+
+/** A searchable select fed by the server: type, then choose the option whose label starts with `name`. */
+async function pickFound(page, input, text, name) {
+  await input.fill(text);
+  await page.getByRole('option', { name: new RegExp(`^${escapeRegExp(name)}`) }).click();
+  const chosen = await input.inputValue();
+  if (chosen !== name) throw new Error(`the picker shows "${chosen}" instead of "${name}"`);
 }
 
 async function signIn(page, login, password, labels = { login: 'Tên đăng nhập', submit: 'Đăng nhập' }) {
@@ -434,7 +464,7 @@ async function languageJourney({ open, step }) {
 function scopeJourney(baseURL) {
   return async ({ open, step }) => {
     step('ids via the API (as admin)');
-    const get = await apiSession(baseURL, 'admin', ADMIN_PASSWORD);
+    const { get } = await apiSession(baseURL, 'admin', ADMIN_PASSWORD);
     const hanoiId = await unitIdByName(get, HANOI);
     const rootId = await unitIdByName(get, CONFEDERATION);
 
@@ -473,6 +503,226 @@ function scopeJourney(baseURL) {
       );
       await assertHidden(page.getByRole('heading', { name, level: 1 }), `the page of ${name}`);
     }
+  };
+}
+
+const HOAN_KIEM = 'Công đoàn phường Hoàn Kiếm';
+
+/** 2025 reorganisation: a district-level union hands its grassroots unions to a commune union, then closes. */
+function reorganisationJourney(baseURL) {
+  return async ({ open, step }) => {
+    const district = 'LĐLĐ quận Thử Nghiệm';
+    const grassroots = [
+      'CĐCS Công ty TNHH Thử Nghiệm Một',
+      'CĐCS Công ty TNHH Thử Nghiệm Hai',
+      'CĐCS Công ty TNHH Thử Nghiệm Ba',
+    ];
+    const today = vietnamDay();
+    const yesterday = vietnamDay(-1);
+    const twoDaysAgo = vietnamDay(-2);
+    const api = await apiSession(baseURL, 'admin', ADMIN_PASSWORD);
+    const hanoiId = await unitIdByName(api.get, HANOI);
+    const hoanKiemId = await unitIdByName(api.get, HOAN_KIEM);
+
+    const page = await open({ ...DESKTOP, timezoneId: VIETNAM_TZ });
+    step('sign in as admin');
+    await page.goto('/login');
+    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await visible(page.getByRole('heading', { name: 'Xin chào, Quản trị hệ thống' }));
+
+    step(`create "${district}" (upper union, established 2015) under ${HANOI}`);
+    await page.goto(`/units/${hanoiId}`);
+    await visible(page.getByRole('heading', { name: HANOI, level: 1 }));
+    await page.getByRole('button', { name: 'Thêm đơn vị', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: `Thêm đơn vị trực thuộc ${HANOI}` });
+    await visible(dialog);
+    const typeSelect = dialog.getByLabel('Loại đơn vị');
+    await typeSelect.click();
+    await page.getByRole('option', { name: 'Công đoàn cấp trên cơ sở', exact: true }).click();
+    const chosenType = await typeSelect.inputValue();
+    if (chosenType !== 'Công đoàn cấp trên cơ sở') throw new Error(`unit type shows "${chosenType}"`);
+    await dialog.getByRole('textbox', { name: 'Tên đơn vị' }).fill(district);
+    await dialog.getByLabel('Ngày thành lập').fill('2015-01-01');
+    await dialog.getByRole('button', { name: 'Thêm đơn vị', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await visible(page.getByText(`Đã thêm ${district}.`));
+    const districtId = await unitIdByName(api.get, district);
+
+    step('three grassroots unions under it (API, established 2015)');
+    for (const name of grassroots) {
+      await api.post('/units', {
+        parentId: districtId,
+        type: 'grassroots_union',
+        name,
+        establishedOn: '2015-01-01',
+      });
+    }
+    await page.goto(`/units/${districtId}`);
+    await visible(page.getByRole('heading', { name: district, level: 1 }));
+    await visible(page.getByText('01/01/2015', { exact: true }));
+    for (const name of grassroots) {
+      await visible(page.getByRole('tabpanel').getByRole('link', { name, exact: true }));
+    }
+
+    step(`"Chuyển đơn vị hàng loạt": all of them to ${HOAN_KIEM}, effective yesterday`);
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Chuyển đơn vị hàng loạt' })
+      .click();
+    await page.waitForURL(/\/units\/bulk-move$/);
+    await visible(page.getByRole('heading', { name: 'Chuyển đơn vị hàng loạt', level: 1 }));
+    await pickFound(
+      page,
+      page.getByRole('combobox', { name: 'Đơn vị hiện quản lý' }),
+      'Thử Nghiệm',
+      district,
+    );
+    await pickFound(
+      page,
+      page.getByRole('combobox', { name: 'Cấp trên trực tiếp mới' }),
+      'Hoàn Kiếm',
+      HOAN_KIEM,
+    );
+    await page.getByLabel('Ngày hiệu lực').fill(yesterday);
+    await page.getByRole('button', { name: 'Xem lại và chuyển', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Xác nhận chuyển hàng loạt' });
+    await visible(confirm);
+    await visible(confirm.getByText(`Từ: ${district}`, { exact: true }));
+    await visible(confirm.getByText(`Sang: ${HOAN_KIEM}`, { exact: true }));
+    await visible(confirm.getByText(`Hiệu lực từ: ${shownDate(yesterday)}`, { exact: true }));
+    await confirm.getByRole('button', { name: 'Chuyển', exact: true }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await visible(page.getByRole('status').filter({ hasText: 'Đã chuyển xong' }));
+    await visible(page.getByText(/^Đã chuyển 3 đơn vị\. Mã thao tác: \d+\.$/));
+
+    step(`${HOAN_KIEM} now holds them`);
+    await page.goto(`/units/${hoanKiemId}`);
+    await visible(page.getByRole('heading', { name: HOAN_KIEM, level: 1 }));
+    for (const name of grassroots) {
+      await visible(page.getByRole('tabpanel').getByRole('link', { name, exact: true }));
+    }
+
+    step(`${district}: no children today`);
+    await page.goto(`/units/${districtId}`);
+    await visible(page.getByRole('heading', { name: district, level: 1 }));
+    const panel = page.getByRole('tabpanel');
+    await visible(panel.getByText('Chưa có đơn vị trực thuộc', { exact: true }));
+    await assertHidden(panel.getByRole('link', { name: grassroots[0] }), `${grassroots[0]} today`);
+
+    step(`"Xem cơ cấu tại ngày" ${twoDaysAgo}: the children as they stood`);
+    await panel.getByLabel('Xem cơ cấu tại ngày').fill(twoDaysAgo);
+    await visible(
+      panel.getByRole('status').filter({ hasText: `Cơ cấu tại ngày ${shownDate(twoDaysAgo)} — chỉ để xem` }),
+    );
+    for (const name of grassroots) {
+      await visible(panel.getByRole('link', { name, exact: true }));
+    }
+    await assertHidden(panel.getByRole('button', { name: 'Thêm đơn vị' }), '"Thêm đơn vị" in the past view');
+
+    step('back to today: none again');
+    await panel.getByRole('button', { name: 'Hôm nay', exact: true }).click();
+    await visible(panel.getByText('Chưa có đơn vị trực thuộc', { exact: true }));
+
+    step(`"Giải thể" ${district}`);
+    await page.getByRole('button', { name: 'Giải thể', exact: true }).click();
+    const dissolve = page.getByRole('dialog', { name: `Giải thể ${district}` });
+    await visible(dissolve);
+    const effectiveOn = await dissolve.getByLabel('Ngày hiệu lực').inputValue();
+    if (effectiveOn !== today)
+      throw new Error(`the dissolution date defaults to ${effectiveOn}, not ${today}`);
+    await dissolve.getByRole('button', { name: 'Xác nhận giải thể', exact: true }).click();
+    await dissolve.waitFor({ state: 'hidden' });
+    await visible(page.getByText(`Đã giải thể ${district}.`));
+
+    step('its status reads "Đã giải thể"');
+    await visible(page.getByText('Đã giải thể', { exact: true }).first());
+    await visible(page.getByText(shownDate(today), { exact: true }).first());
+    await assertHidden(page.getByRole('button', { name: 'Giải thể', exact: true }), 'the "Giải thể" button');
+  };
+}
+
+/** A commune officer on a phone creates an account, appoints it at a grassroots union, then ends the term. */
+function officeTermJourney(baseURL) {
+  return async ({ open, step }) => {
+    const suffix = Date.now().toString(36);
+    const username = `thu.nghiem.${suffix}`;
+    const fullName = `Trần Thị Kiểm Thử ${suffix.toUpperCase()}`;
+    const today = vietnamDay();
+
+    step('a grassroots union under Ba Đình (API, as badinh)');
+    const api = await apiSession(baseURL, 'badinh', DEMO_PASSWORD);
+    const baDinhId = await unitIdByName(api.get, BA_DINH);
+    const children = await api.get(`/units/${baDinhId}/children?limit=10`);
+    const union = children.items.find((unit) => unit.type === 'grassroots_union' && unit.name !== TEXTILE);
+    if (!union) throw new Error(`no grassroots union under ${BA_DINH}`);
+
+    const page = await open({ ...PHONE, timezoneId: VIETNAM_TZ });
+    step('sign in as badinh');
+    await page.goto('/login');
+    await signIn(page, 'badinh', DEMO_PASSWORD);
+    await visible(page.getByRole('heading', { name: 'Xin chào, Lê Văn Bình' }));
+
+    step('burger menu → Tài khoản → "Tạo tài khoản"');
+    await page.getByRole('button', { name: 'Mở menu điều hướng' }).click();
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Tài khoản' })
+      .click();
+    await page.waitForURL(/\/accounts\/new$/);
+    await visible(page.getByRole('heading', { name: 'Tạo tài khoản', level: 1 }));
+    await assertNoHorizontalScroll(page, 'the new account page');
+    await page.getByRole('textbox', { name: 'Họ và tên' }).fill(fullName);
+    await page.getByRole('textbox', { name: 'Tên đăng nhập' }).fill(username);
+    await page.locator('input[type="password"]').fill('Thu-Nghiem@2026');
+    await page.getByRole('button', { name: 'Tạo tài khoản', exact: true }).click();
+    await visible(
+      page.getByText(new RegExp(`^Đã tạo tài khoản cho ${escapeRegExp(fullName)} \\(số \\d+\\)\\.$`)),
+    );
+
+    step(`${union.name}: "Cán bộ" tab`);
+    await page.goto(`/units/${union.id}`);
+    await visible(page.getByRole('heading', { name: union.name, level: 1 }));
+    await page.getByRole('tab', { name: 'Cán bộ' }).click();
+    await page.waitForURL(/tab=officers/);
+    const panel = page.getByRole('tabpanel');
+    await assertNoHorizontalScroll(page, 'the officers tab');
+
+    step('"Phân công" the new account as "Cán bộ CĐCS" from today');
+    await panel.getByRole('button', { name: 'Phân công', exact: true }).click();
+    const assign = page.getByRole('dialog', { name: `Phân công cán bộ tại ${union.name}` });
+    await visible(assign);
+    await pickFound(page, assign.getByRole('combobox', { name: 'Tài khoản' }), username, fullName);
+    const roleSelect = assign.getByRole('combobox', { name: 'Chức vụ' });
+    await roleSelect.click();
+    await page.getByRole('option', { name: 'Cán bộ CĐCS', exact: true }).click();
+    await assign.getByLabel('Ngày bắt đầu').fill(today);
+    await assertNoHorizontalScroll(page, 'the assignment dialog');
+    await assign.getByRole('button', { name: 'Phân công', exact: true }).click();
+    await assign.waitFor({ state: 'hidden' });
+    await visible(page.getByText(`Đã phân công ${fullName}.`));
+
+    step('the new officer is listed, current, from today');
+    const item = panel.getByRole('listitem').filter({ hasText: fullName });
+    await visible(item);
+    await visible(item.getByText('Cán bộ CĐCS', { exact: true }));
+    await visible(item.getByText('Đương nhiệm', { exact: true }));
+    await visible(item.getByText(`Từ ${shownDate(today)}`, { exact: true }));
+    await assertNoHorizontalScroll(page, 'the officers tab with the new officer');
+
+    step('"Kết thúc nhiệm kỳ" today');
+    await item.getByRole('button', { name: 'Kết thúc nhiệm kỳ', exact: true }).click();
+    const end = page.getByRole('dialog', { name: 'Kết thúc nhiệm kỳ' });
+    await visible(end);
+    await visible(end.getByText(`${fullName} — Cán bộ CĐCS, từ ${shownDate(today)}.`, { exact: true }));
+    await end.getByLabel('Ngày kết thúc').fill(today);
+    await assertNoHorizontalScroll(page, 'the end-of-term dialog');
+    await end.getByRole('button', { name: 'Kết thúc nhiệm kỳ', exact: true }).click();
+    await end.waitFor({ state: 'hidden' });
+    await visible(page.getByText(`Đã kết thúc nhiệm kỳ của ${fullName}.`));
+
+    step('the term now shows its end date');
+    await visible(item.getByText(`Nhiệm kỳ ${shownDate(today)} – ${shownDate(today)}`, { exact: true }));
+    await assertNoHorizontalScroll(page, 'the officers tab after the term ended');
   };
 }
 
@@ -539,6 +789,18 @@ async function main() {
       baseURL,
       'scope: commune officer cannot open units above her',
       scopeJourney(baseURL),
+    );
+    await check(
+      browser,
+      baseURL,
+      '2025 reorganisation: new upper union, bulk move, structure at a past date, dissolve',
+      reorganisationJourney(baseURL),
+    );
+    await check(
+      browser,
+      baseURL,
+      'phone (360 px, vi): commune officer creates an account, appoints it, ends the term',
+      officeTermJourney(baseURL),
     );
   } finally {
     if (browser) await browser.close().catch(() => {});
