@@ -74,6 +74,17 @@ export type EndOfficeBody = z.infer<typeof EndOfficeBody>;
 export const OfficeListQuery = z.object({ includePast: z.stringbool().default(false) });
 export type OfficeListQuery = z.infer<typeof OfficeListQuery>;
 
+/** A role as data: where it may be held and what it grants, so forms offer only what makes sense. */
+export const RoleDto = z.object({
+  code: RoleCode,
+  nameVi: z.string(),
+  nameEn: z.string(),
+  unitTypes: z.array(UnitType),
+  permissions: z.array(z.string()),
+  requiresTotp: z.boolean(),
+});
+export type RoleDto = z.infer<typeof RoleDto>;
+
 export const MeDto = z.object({
   id: z.number(),
   fullName: z.string(),

@@ -275,6 +275,7 @@ const NOT_APPLICABLE: Record<string, Partial<Record<Kind, string>>> = {
 /** Any signed-in account, on its own data only (session.access.test.ts). */
 const AUTHENTICATED_ROUTES = [
   'GET /api/v1/me',
+  'GET /api/v1/roles',
   'POST /api/v1/auth/logout',
   'POST /api/v1/auth/password',
   'POST /api/v1/auth/totp/disable',

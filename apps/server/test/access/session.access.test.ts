@@ -1,7 +1,7 @@
 import { authenticator } from 'otplib';
 import { describe, expect, it } from 'vitest';
-import type { MeDto } from '@union/contracts/accounts';
-import type { TotpSetupDto } from '@union/contracts/auth';
+import type { MeDto, RoleDto } from '@union/contracts/accounts';
+import { ROLE_CODES, type TotpSetupDto } from '@union/contracts/auth';
 import { daysFromToday, logIn, TEST_PASSWORD, type SignedIn } from '../support/index.js';
 import { accessSuite, expectError, expectStatus, type Headers } from './denial.js';
 
@@ -63,6 +63,20 @@ function response(reply: Awaited<ReturnType<typeof me>>): MeDto {
   expectStatus(reply, 200);
   return reply.json<MeDto>();
 }
+
+describe('GET /api/v1/roles', () => {
+  it("no office: lists the roles as data (where each may be held, what it grants), nobody's offices", async () => {
+    const roles = (await s.inject((await s.nobody()).headers, { method: 'GET', url: '/api/v1/roles' })).json<
+      RoleDto[]
+    >();
+    expect(roles.map((role) => role.code).sort()).toEqual([...ROLE_CODES].sort());
+    expect(roles.find((role) => role.code === 'grassroots_chair')).toMatchObject({
+      unitTypes: ['grassroots_union', 'grassroots_guild'],
+      permissions: expect.arrayContaining(['offices.assign', 'units.read']),
+    });
+    expect(JSON.stringify(roles)).not.toMatch(/accountId|fullName/);
+  });
+});
 
 describe('POST /api/v1/auth/logout', () => {
   const logout = (who: { headers: Headers }) =>

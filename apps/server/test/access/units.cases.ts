@@ -1022,6 +1022,12 @@ export function unitsRouteTable(s: AccessSuite): RouteTable {
         },
         {
           kind: 'allowed',
+          title: 'upper union officer of communeA dissolves a grassroots union it recognised',
+          who: () => s.as('upper_union_officer', tree().communeA),
+          expect: ok((response) => expect(response.json<UnitDto>().status).toBe('dissolved')),
+        },
+        {
+          kind: 'allowed',
           title: 'grassroots chair of the union dissolves one of its branches',
           who: (T) => s.as('grassroots_chair', T),
           aim: (T) => s.addUnit(T, 'union_branch'),
@@ -1092,8 +1098,8 @@ export function unitsRouteTable(s: AccessSuite): RouteTable {
         { kind: 'no office', title: 'an account with no office', who: () => s.nobody(), expect: denied },
         {
           kind: 'lacks permission',
-          title: 'upper union officer of communeA (the role grants no units.dissolve)',
-          who: () => s.as('upper_union_officer', tree().communeA),
+          title: 'legal adviser of Hà Nội (the role grants no units.dissolve)',
+          who: () => s.as('legal_adviser', tree().hanoi),
           expect: denied,
         },
       ],

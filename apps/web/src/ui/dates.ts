@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@union/contracts/dates';
 import dayjs from 'dayjs';
 
 /** `yyyy-mm-dd` (as the API speaks dates) → `dd/mm/yyyy` (as Vietnamese readers expect). */
@@ -12,7 +13,10 @@ export function formatDateTime(instant: string): string {
   return date.isValid() ? date.format('DD/MM/YYYY HH:mm') : instant;
 }
 
-/** Today in the browser's calendar, as the value of an `<input type="date">`. */
+/**
+ * Today on Vietnam's calendar (the one the server checks dates against), as the value of an
+ * `<input type="date">`: a browser elsewhere would otherwise offer a date a day off.
+ */
 export function todayIsoDate(): string {
-  return dayjs().format('YYYY-MM-DD');
+  return todayInVietnam();
 }

@@ -12,6 +12,7 @@ import {
   MeDto,
   OfficeDto,
   OfficeListQuery,
+  RoleDto,
 } from '@union/contracts/accounts';
 import {
   ChangePasswordBody,
@@ -139,6 +140,12 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
       schema: { tags: ['auth'], response: { 200: MeDto } },
     },
     (request) => service.getMe(app.db, actorOf(request)),
+  );
+
+  app.get(
+    '/roles',
+    { config: { authenticated: true }, schema: { tags: ['offices'], response: { 200: z.array(RoleDto) } } },
+    () => officesService.listRoles(app.db),
   );
 
   app.post(

@@ -388,7 +388,8 @@ export async function createAccount(db: Db, actor: Actor, body: CreateAccountBod
 }
 
 /**
- * Finds people to appoint. By name: those who hold or held an office in the actor's scope. By exact
+ * Finds people to appoint. By name: those who hold or held an office in the actor's scope, and those
+ * the actor created. By exact
  * username, e-mail or phone: also someone who holds no current office anywhere (a new officer or a
  * member about to be appointed), shown without contact details, since the officer typed them already.
  * A person holding office elsewhere is not revealed.
@@ -400,9 +401,10 @@ export async function searchAccounts(db: Db, actor: Actor, query: { q: string; l
     and ${withinScope(sql`o.unit_path`, actor, 'accounts.read')})`;
   const noCurrentOffice = sql`not exists (select 1 from offices o where o.account_id = ${accounts.id}
     and o.term_start <= ${today}::date and (o.term_end is null or o.term_end >= ${today}::date))`;
+  // By name: people with an office in scope, and the accounts the actor created (to appoint them next).
   const byName = and(
     like(accounts.fullNameFolded, `%${escapeLike(foldVietnamese(query.q))}%`),
-    officeInScope,
+    or(officeInScope, eq(accounts.createdBy, actor.accountId)),
   )!;
   const exact = identifier ? and(byIdentifier(identifier), or(officeInScope, noCurrentOffice))! : sql`false`;
   const rows = await db

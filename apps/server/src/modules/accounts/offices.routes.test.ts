@@ -147,6 +147,24 @@ describe('accounts and offices', () => {
     expect(response.json().error.code).toBe('office.role_exceeds_own');
   });
 
+  it('refuses to end a term twice, or to lengthen it', async () => {
+    const accountId = await newAccount('ket.thuc.hai.lan');
+    const office = (
+      await api('POST', `/units/${tree.grassrootsA2.id}/offices`, admin, {
+        accountId,
+        role: 'grassroots_officer',
+        termStart: '2024-01-01',
+      })
+    ).json<OfficeDto>();
+    expect(
+      (await api('POST', `/offices/${office.id}/end`, admin, { termEnd: daysFromToday(0) })).statusCode,
+    ).toBe(200);
+    const again = await api('POST', `/offices/${office.id}/end`, admin, { termEnd: daysFromToday(0) });
+    expect(again.json().error.code).toBe('office.already_ended');
+    const shorter = await api('POST', `/offices/${office.id}/end`, admin, { termEnd: daysFromToday(-1) });
+    expect(shorter.statusCode).toBe(200);
+  });
+
   it('ends a term; an expired term grants nothing', async () => {
     const accountId = await newAccount('het.nhiem.ky');
     const office = (
@@ -192,6 +210,22 @@ describe('accounts and offices', () => {
       items: { fullName: string }[];
     }>();
     expect(byLogin.items.map((a) => a.fullName)).toEqual(['Trịnh Công Sơn']);
+  });
+
+  it('finds by name the people an officer created, to appoint them next', async () => {
+    const officer = await signInAs(t, { role: 'upper_union_officer', unit: tree.communeC });
+    const created = await api('POST', '/accounts', officer, {
+      login: 'moi.tao.boi.toi',
+      password: TEST_PASSWORD,
+      fullName: 'Lý Thị Mới',
+    });
+    expect(created.statusCode).toBe(201);
+    const found = (await api('GET', '/accounts?q=ly thi moi', officer)).json<{ items: { id: number }[] }>();
+    expect(found.items.map((a) => a.id)).toEqual([created.json<{ id: number }>().id]);
+    const other = await signInAs(t, { role: 'upper_union_officer', unit: tree.communeB });
+    expect((await api('GET', '/accounts?q=ly thi moi', other)).json<{ items: unknown[] }>().items).toEqual(
+      [],
+    );
   });
 
   it('closing a unit ends the terms held there', async () => {

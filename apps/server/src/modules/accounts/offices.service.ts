@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
-import type { AssignOfficeBody, EndOfficeBody, OfficeDto } from '@union/contracts/accounts';
+import type { AssignOfficeBody, EndOfficeBody, OfficeDto, RoleDto } from '@union/contracts/accounts';
 import type { RoleCode } from '@union/contracts/auth';
 import type { UnitType } from '@union/contracts/units';
 import type { Db } from '../../kernel/db/database.js';
@@ -76,6 +76,22 @@ async function roleRules(db: Db, role: string) {
     unitTypes: found.unitTypes,
     permissions: granted.map((g) => g.permission).filter(isPermission) as Permission[],
   };
+}
+
+export async function listRoles(db: Db): Promise<RoleDto[]> {
+  const rows = await db.select().from(roles).orderBy(asc(roles.code));
+  const grants = await db.select().from(rolePermissions);
+  return rows.map((role) => ({
+    code: role.code as RoleCode,
+    nameVi: role.nameVi,
+    nameEn: role.nameEn,
+    unitTypes: role.unitTypes as UnitType[],
+    permissions: grants
+      .filter((g) => g.role === role.code)
+      .map((g) => g.permission)
+      .sort(),
+    requiresTotp: role.requiresTotp,
+  }));
 }
 
 /** No one hands out, or takes away, more than they hold: a role's rights must all be the actor's rights here. */
@@ -167,7 +183,9 @@ export async function endOffice(
   });
   await assertMayGrant(db, actor, unit, office.role);
   if (body.termEnd < office.termStart) throw new DomainError('office.term_end_before_start');
-  if (office.termEnd !== null && office.termEnd < body.termEnd) throw new DomainError('office.already_ended');
+  // A term may be cut short, never lengthened or ended twice on the same day.
+  if (office.termEnd !== null && body.termEnd >= office.termEnd)
+    throw new DomainError('office.already_ended');
   await db.transaction(async (tx) => {
     await tx.update(offices).set({ termEnd: body.termEnd }).where(eq(offices.id, officeId));
     await recordAudit(tx, actor, {

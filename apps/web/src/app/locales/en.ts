@@ -333,6 +333,7 @@ export const en: Translation<typeof vi> = {
   accounts: {
     picker: {
       placeholder: 'Full name, username, e-mail or phone',
+      hint: 'By name: people who held an office in your units or whom you created; anyone else: type their exact username, e-mail or phone.',
       typeMore: 'Type at least {{min}} characters to find an account',
       nothingFound: 'No matching account',
       failed: 'Search failed, please try again',

@@ -330,6 +330,7 @@ export const vi = {
   accounts: {
     picker: {
       placeholder: 'Họ tên, tên đăng nhập, email hoặc số điện thoại',
+      hint: 'Tìm theo họ tên những người đã giữ chức vụ trong đơn vị của bạn hoặc do bạn tạo; người khác: nhập đúng tên đăng nhập, email hoặc số điện thoại.',
       typeMore: 'Gõ ít nhất {{min}} ký tự để tìm tài khoản',
       nothingFound: 'Không tìm thấy tài khoản phù hợp',
       failed: 'Không tìm được lúc này, vui lòng thử lại',

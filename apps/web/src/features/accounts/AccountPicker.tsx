@@ -32,6 +32,7 @@ export function AccountPicker({ value, onChange, ...inputProps }: AccountPickerP
     <SearchSelect
       {...inputProps}
       placeholder={t('accounts.picker.placeholder')}
+      description={t('accounts.picker.hint')}
       value={value}
       onChange={onChange}
       items={searching ? (search.data?.items ?? []) : []}

@@ -1,7 +1,6 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type AccountDto, AssignOfficeBody } from '@union/contracts/accounts';
-import { ROLE_CODES } from '@union/contracts/auth';
 import type { UnitDto } from '@union/contracts/units';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +11,7 @@ import { todayIsoDate } from '../../ui/dates';
 import { FormErrorAlert } from '../../ui/FormErrorAlert';
 import { AccountPicker } from '../accounts/AccountPicker';
 import { assignOffice } from './api';
-import { useOfficeMutation } from './queries';
+import { useAssignableRoles, useOfficeMutation } from './queries';
 
 type AssignOfficeProps = { unit: UnitDto; onClose: () => void };
 
@@ -21,6 +20,7 @@ function AssignOfficeForm({ unit, onClose }: AssignOfficeProps) {
   const [account, setAccount] = useState<AccountDto | null>(null);
   const form = useForm({ role: '', termStart: todayIsoDate(), termEnd: '' });
   const assign = useOfficeMutation((body: AssignOfficeBody) => assignOffice(unit.id, body));
+  const roles = useAssignableRoles(unit.type);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -60,7 +60,8 @@ function AssignOfficeForm({ unit, onClose }: AssignOfficeProps) {
           label={t('offices.assign.role')}
           placeholder={t('offices.assign.rolePlaceholder')}
           required
-          data={ROLE_CODES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          data={(roles ?? []).map((role) => ({ value: role.code, label: t(`role.${role.code}`) }))}
+          disabled={roles === undefined}
           value={form.values.role || null}
           onChange={(value) => form.setValue('role', value ?? '')}
           error={form.errors.role}

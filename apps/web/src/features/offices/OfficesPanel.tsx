@@ -6,7 +6,7 @@ import type { UnitDto } from '@union/contracts/units';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api-client';
-import { formatDate } from '../../ui/dates';
+import { formatDate, todayIsoDate } from '../../ui/dates';
 import { EmptyMessage, ErrorState, LoadingState } from '../../ui/states';
 import { compareVietnameseNames } from '../../ui/vietnamese-names';
 import { AssignOfficeModal } from './AssignOfficeModal';
@@ -51,6 +51,10 @@ function OfficeItem({ office, onEnd }: { office: OfficeDto; onEnd?: () => void }
   );
 }
 
+/** A term that can still be ended: current and not already set to end today. */
+const isOpenTerm = (office: OfficeDto): boolean =>
+  office.current && (office.termEnd === null || office.termEnd > todayIsoDate());
+
 export function OfficesPanel({ unit }: { unit: UnitDto }) {
   const { t } = useTranslation();
   const offices = useUnitOffices(unit.id);
@@ -81,7 +85,7 @@ export function OfficesPanel({ unit }: { unit: UnitDto }) {
             <OfficeItem
               key={office.id}
               office={office}
-              onEnd={canManage && office.current ? () => setEnding(office) : undefined}
+              onEnd={canManage && isOpenTerm(office) ? () => setEnding(office) : undefined}
             />
           ))}
         </Stack>

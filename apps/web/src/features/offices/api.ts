@@ -1,4 +1,4 @@
-import { type AssignOfficeBody, type EndOfficeBody, OfficeDto } from '@union/contracts/accounts';
+import { type AssignOfficeBody, type EndOfficeBody, OfficeDto, RoleDto } from '@union/contracts/accounts';
 import { z } from 'zod';
 import { api } from '../../app/api-client';
 
@@ -11,3 +11,6 @@ export const assignOffice = (unitId: number, body: AssignOfficeBody) =>
 
 export const endOffice = (officeId: number, body: EndOfficeBody) =>
   api(`/offices/${officeId}/end`, { method: 'POST', body });
+
+/** Roles as data: where each may be held and what it grants. */
+export const fetchRoles = () => api('/roles', { schema: z.array(RoleDto) });
