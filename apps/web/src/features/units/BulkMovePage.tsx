@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  Modal,
-  MultiSelect,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, List, Modal, MultiSelect, Paper, Stack, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import {
   BulkMoveUnitsBody,
@@ -27,7 +15,8 @@ import { formatDate, todayIsoDate } from '../../ui/dates';
 import { FormErrorAlert } from '../../ui/FormErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { useMe } from '../auth/session';
-import { bulkMoveUnits, REASON_MAX } from './api';
+import { bulkMoveUnits } from './api';
+import { DecisionFields } from './components/DecisionFields';
 import { type UnitChoice, UnitPicker } from './components/UnitPicker';
 import { useUnitMutation } from './queries';
 
@@ -141,19 +130,7 @@ export function BulkMovePage() {
                 }
                 error={form.errors.newParentId}
               />
-              <TextInput
-                type="date"
-                label={t('units.form.effectiveOn')}
-                required
-                {...form.field('effectiveOn')}
-              />
-              <Textarea
-                label={t('units.form.reason')}
-                autosize
-                minRows={2}
-                maxLength={REASON_MAX}
-                {...form.field('reason')}
-              />
+              <DecisionFields form={form} />
               <FormErrorAlert message={bulkMove.error ? errorMessage(bulkMove.error) : undefined} />
               <Button type="submit" style={{ alignSelf: 'flex-start' }}>
                 {t('units.bulkMove.review')}

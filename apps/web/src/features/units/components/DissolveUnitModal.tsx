@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { DissolveUnitBody, type UnitDto } from '@union/contracts/units';
@@ -9,7 +9,8 @@ import { serverFieldErrors, validate } from '../../../app/form-errors';
 import { optional, useForm } from '../../../app/use-form';
 import { todayIsoDate } from '../../../ui/dates';
 import { FormErrorAlert } from '../../../ui/FormErrorAlert';
-import { dissolveUnit, REASON_MAX } from '../api';
+import { dissolveUnit } from '../api';
+import { DecisionFields, DialogActions } from './DecisionFields';
 import { useUnitMutation } from '../queries';
 
 type DissolveUnitProps = { unit: UnitDto; onClose: () => void };
@@ -41,23 +42,14 @@ function DissolveUnitForm({ unit, onClose }: DissolveUnitProps) {
         <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />}>
           {t('units.dissolve.warning')}
         </Alert>
-        <TextInput type="date" label={t('units.form.effectiveOn')} required {...form.field('effectiveOn')} />
-        <Textarea
-          label={t('units.form.reason')}
-          autosize
-          minRows={2}
-          maxLength={REASON_MAX}
-          {...form.field('reason')}
-        />
+        <DecisionFields form={form} notBefore={unit.establishedOn} />
         <FormErrorAlert message={dissolve.error ? errorMessage(dissolve.error) : undefined} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color="red" loading={dissolve.isPending}>
-            {t('units.dissolve.submit')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={onClose}
+          submitLabel={t('units.dissolve.submit')}
+          loading={dissolve.isPending}
+          danger
+        />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconGitMerge } from '@tabler/icons-react';
 import { CHILD_TYPES, MergeUnitBody, type UnitDto } from '@union/contracts/units';
@@ -9,7 +9,8 @@ import { serverFieldErrors, validate } from '../../../app/form-errors';
 import { optional, useForm } from '../../../app/use-form';
 import { todayIsoDate } from '../../../ui/dates';
 import { FormErrorAlert } from '../../../ui/FormErrorAlert';
-import { mergeUnit, REASON_MAX } from '../api';
+import { mergeUnit } from '../api';
+import { DecisionFields, DialogActions } from './DecisionFields';
 import { useUnitMutation } from '../queries';
 import { type UnitChoice, UnitPicker } from './UnitPicker';
 
@@ -67,30 +68,9 @@ function MergeUnitForm({ unit, onClose }: MergeUnitProps) {
           accepts={acceptsUnit}
           error={form.errors.intoUnitId}
         />
-        <TextInput
-          type="date"
-          label={t('units.form.effectiveOn')}
-          required
-          min={unit.establishedOn}
-          max={today}
-          {...form.field('effectiveOn')}
-        />
-        <Textarea
-          label={t('units.form.reason')}
-          autosize
-          minRows={2}
-          maxLength={REASON_MAX}
-          {...form.field('reason')}
-        />
+        <DecisionFields form={form} notBefore={unit.establishedOn} />
         <FormErrorAlert message={merge.error ? errorMessage(merge.error) : undefined} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={merge.isPending}>
-            {t('units.merge.submit')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={onClose} submitLabel={t('units.merge.submit')} loading={merge.isPending} />
       </Stack>
     </form>
   );

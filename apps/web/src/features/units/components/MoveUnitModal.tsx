@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { CHILD_TYPES, MoveUnitBody, type UnitDto, type UnitSummaryDto } from '@union/contracts/units';
 import { type FormEvent, useState } from 'react';
@@ -8,7 +8,8 @@ import { serverFieldErrors, validate } from '../../../app/form-errors';
 import { optional, useForm } from '../../../app/use-form';
 import { todayIsoDate } from '../../../ui/dates';
 import { FormErrorAlert } from '../../../ui/FormErrorAlert';
-import { moveUnit, REASON_MAX } from '../api';
+import { moveUnit } from '../api';
+import { DecisionFields, DialogActions } from './DecisionFields';
 import { useUnitMutation } from '../queries';
 import { type UnitChoice, UnitPicker } from './UnitPicker';
 
@@ -63,23 +64,9 @@ function MoveUnitForm({ unit, onClose }: MoveUnitProps) {
           accepts={acceptsUnit}
           error={form.errors.newParentId}
         />
-        <TextInput type="date" label={t('units.form.effectiveOn')} required {...form.field('effectiveOn')} />
-        <Textarea
-          label={t('units.form.reason')}
-          autosize
-          minRows={2}
-          maxLength={REASON_MAX}
-          {...form.field('reason')}
-        />
+        <DecisionFields form={form} notBefore={unit.establishedOn} />
         <FormErrorAlert message={move.error ? errorMessage(move.error) : undefined} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={move.isPending}>
-            {t('units.move.submit')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={onClose} submitLabel={t('units.move.submit')} loading={move.isPending} />
       </Stack>
     </form>
   );

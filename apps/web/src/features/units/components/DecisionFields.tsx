@@ -1,0 +1,59 @@
+import { Button, Group, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { useForm } from '../../../app/use-form';
+import { todayIsoDate } from '../../../ui/dates';
+import { REASON_MAX } from '../api';
+
+type DecisionForm = ReturnType<typeof useForm<{ effectiveOn: string; reason: string }>>;
+
+/**
+ * What every restructuring records: the date the decision takes effect (never in the future, never
+ * before the unit existed) and why.
+ */
+export function DecisionFields({ form, notBefore }: { form: DecisionForm; notBefore?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextInput
+        type="date"
+        label={t('units.form.effectiveOn')}
+        required
+        min={notBefore}
+        max={todayIsoDate()}
+        {...form.field('effectiveOn')}
+      />
+      <Textarea
+        label={t('units.form.reason')}
+        autosize
+        minRows={2}
+        maxLength={REASON_MAX}
+        {...form.field('reason')}
+      />
+    </>
+  );
+}
+
+/** Cancel and confirm, right-aligned, as every dialog ends. */
+export function DialogActions({
+  onCancel,
+  submitLabel,
+  loading,
+  danger = false,
+}: {
+  onCancel: () => void;
+  submitLabel: string;
+  loading: boolean;
+  danger?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end" gap="sm">
+      <Button variant="default" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" color={danger ? 'red' : undefined} loading={loading}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
+}
