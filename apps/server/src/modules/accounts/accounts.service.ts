@@ -71,27 +71,29 @@ export async function login(db: Db, body: LoginBody, origin: RequestOrigin, poli
   const auditActor = { accountId: account.id, ip: origin.ip };
   if (account.lockedUntil && account.lockedUntil > new Date()) throw new DomainError('auth.locked');
 
-  const recordFailure = async (reason: string) => {
-    const failures = account.failedLogins + 1;
-    const locks = failures >= policy.maxFailures;
-    await db.transaction(async (tx) => {
-      await tx
+  // Counted in the database, not from the row read above: parallel guesses must each count.
+  const recordFailure = async (reason: string) =>
+    db.transaction(async (tx) => {
+      const [counted] = await tx
         .update(accounts)
-        .set(
-          locks
-            ? { failedLogins: 0, lockedUntil: new Date(Date.now() + policy.lockMinutes * 60_000) }
-            : { failedLogins: failures },
-        )
-        .where(eq(accounts.id, account.id));
+        .set({ failedLogins: sql`${accounts.failedLogins} + 1` })
+        .where(eq(accounts.id, account.id))
+        .returning({ failures: accounts.failedLogins });
+      const locks = (counted?.failures ?? 0) >= policy.maxFailures;
+      if (locks) {
+        await tx
+          .update(accounts)
+          .set({ failedLogins: 0, lockedUntil: new Date(Date.now() + policy.lockMinutes * 60_000) })
+          .where(eq(accounts.id, account.id));
+      }
       await recordAudit(tx, auditActor, {
         action: locks ? 'auth.locked' : 'auth.login_failed',
         entityType: 'account',
         entityId: account.id,
         details: { reason },
       });
+      return locks;
     });
-    return locks;
-  };
 
   if (!(await verifyPassword(account.passwordHash, body.password))) {
     throw new DomainError((await recordFailure('password')) ? 'auth.locked' : 'auth.invalid_credentials');

@@ -98,6 +98,17 @@ describe('auth', () => {
     );
   });
 
+  it('counts parallel wrong guesses each, so a burst still locks the account', async () => {
+    const person = await signInAs(t, { role: 'grassroots_officer', unit: tree.grassrootsA });
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, () => login({ login: person.login, password: 'sai' })),
+    );
+    expect(burst.some((response) => response.json().error.code === 'auth.locked')).toBe(true);
+    expect((await login({ login: person.login, password: TEST_PASSWORD })).json().error.code).toBe(
+      'auth.locked',
+    );
+  });
+
   it('changes a password, ending the other sessions', async () => {
     const person = await signInAs(t, { role: 'grassroots_officer', unit: tree.grassrootsA });
     const other = await logIn(t, person.login, TEST_PASSWORD);
