@@ -121,6 +121,8 @@ export async function assignOffice(
 
   const termEnd = body.termEnd ?? null;
   const id = await db.transaction(async (tx) => {
+    // One appointment of a person at a time: two at once would each find no overlap and both insert.
+    await tx.execute(sql`select id from accounts where id = ${body.accountId} for update`);
     const [overlapping] = await tx
       .select({ id: offices.id })
       .from(offices)
