@@ -8,6 +8,7 @@ import {
   signInAsAdmin,
   type SignedIn,
   type TestApp,
+  type TreeUnit,
 } from '../../../test/support/index.js';
 import { queryRows } from '../db/database.js';
 import { verifyAuditChain } from './audit.js';
@@ -74,6 +75,40 @@ describe('audit log', () => {
       headers: officer.headers,
     });
     expect(outside.statusCode).toBe(404);
+  });
+
+  it('files a move on both sides: the old place sees the unit leave, the new place sees it arrive', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: admin.headers,
+      payload: {
+        parentId: tree.communeA.id,
+        type: 'grassroots_union',
+        name: 'CĐCS Chuyển Đi',
+        establishedOn: '2020-01-01',
+      },
+    });
+    const unitId = created.json<{ id: number }>().id;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/units/${unitId}/move`,
+      headers: admin.headers,
+      payload: { newParentId: tree.communeB.id, effectiveOn: '2025-08-01' },
+    });
+    const movesSeenBy = async (commune: TreeUnit) => {
+      const officer = await signInAs(t, { role: 'upper_union_officer', unit: commune });
+      const entries = (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/audit?unitId=${commune.id}&action=unit.move`,
+          headers: officer.headers,
+        })
+      ).json<{ items: AuditEntryDto[] }>().items;
+      return entries.filter((e) => e.entityId === String(unitId)).map((e) => e.details.side);
+    };
+    expect(await movesSeenBy(tree.communeA)).toEqual(['from']);
+    expect(await movesSeenBy(tree.communeB)).toEqual(['to']);
   });
 
   it('keeps an unbroken hash chain that the database refuses to edit', async () => {

@@ -258,19 +258,26 @@ export async function moveUnit(
         reason: body.reason,
         operationId,
       });
-      await recordAudit(tx, actor, {
-        action: 'unit.move',
-        entityType: 'unit',
-        entityId: id,
-        unitId: id,
-        unitPath: unit.path,
-        details: {
-          fromParentId: oldParent.id,
-          toParentId: newParent.id,
-          effectiveOn: body.effectiveOn,
-          operationId,
-        },
-      });
+      // Filed on both sides: the old place's officers see the unit leave, the new place's see it arrive.
+      for (const [side, unitPath] of [
+        ['from', unit.path],
+        ['to', `${newParent.path}${id}/`],
+      ] as const) {
+        await recordAudit(tx, actor, {
+          action: 'unit.move',
+          entityType: 'unit',
+          entityId: id,
+          unitId: id,
+          unitPath,
+          details: {
+            side,
+            fromParentId: oldParent.id,
+            toParentId: newParent.id,
+            effectiveOn: body.effectiveOn,
+            operationId,
+          },
+        });
+      }
     });
     return toUnitDto(actor, await getUnitOrThrow(db, actor, id));
   });
@@ -340,6 +347,22 @@ export async function bulkMoveUnits(
           effectiveOn: body.effectiveOn,
         },
       });
+      // Each unit they left sees the departure in its own subtree's log.
+      for (const oldParent of oldParents) {
+        await recordAudit(tx, actor, {
+          action: 'unit.bulk_move',
+          entityType: 'unit_operation',
+          entityId: operation,
+          unitId: oldParent.id,
+          unitPath: oldParent.path,
+          details: {
+            side: 'from',
+            count: byOldParent.get(oldParent.id)!.length,
+            toParentId: newParent.id,
+            effectiveOn: body.effectiveOn,
+          },
+        });
+      }
       return operation;
     });
     return { moved: candidates.length, operationId };
