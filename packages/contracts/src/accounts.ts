@@ -2,18 +2,17 @@ import { z } from 'zod';
 import { Id, IsoDate, PageQuery, pageOf } from './common.js';
 import { LOGIN_MAX, PASSWORD_MAX, PASSWORD_MIN, RoleCode } from './auth.js';
 import { UnitType } from './units.js';
+import { normaliseVietnamesePhone, VN_MOBILE_PATTERN } from './vn-phone.js';
 
 export const FULL_NAME_MAX = 120;
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
-/** Vietnamese mobile numbers: 0(3|5|7|8|9) + 8 digits, or the same after +84 (domain.md §7.3). */
-export const VN_MOBILE_PATTERN = /^(?:0|\+?84)(3|5|7|8|9)\d{8}$/;
 
 /** A login is a username, an e-mail address or a Vietnamese mobile number: the server tells which. */
 export const isValidLogin = (login: string): boolean => {
   const value = login.trim();
   return (
     USERNAME_PATTERN.test(value.toLowerCase()) ||
-    VN_MOBILE_PATTERN.test(value.replace(/[\s.()-]/g, '')) ||
+    normaliseVietnamesePhone(value) !== undefined ||
     z.email().safeParse(value).success
   );
 };

@@ -119,6 +119,23 @@ export const ERROR_MESSAGES = {
   },
   'unit.update_empty': { vi: 'Không có thông tin nào để cập nhật.', en: 'Nothing to update.' },
 
+  'citizen_id.format': {
+    vi: 'Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số.',
+    en: 'A personal ID number has exactly 12 digits.',
+  },
+  'citizen_id.birth_province': {
+    vi: 'Ba số đầu của số CCCD không phải mã tỉnh nơi đăng ký khai sinh.',
+    en: 'The first three digits are not a province-of-birth code.',
+  },
+  'citizen_id.century_sex': {
+    vi: 'Chữ số thứ tư của số CCCD không khớp với giới tính và thế kỷ sinh.',
+    en: 'The fourth digit does not match the sex and century of birth.',
+  },
+  'citizen_id.birth_year': {
+    vi: 'Chữ số thứ năm và sáu của số CCCD không khớp với năm sinh.',
+    en: 'The fifth and sixth digits do not match the year of birth.',
+  },
+
   'account.not_found': { vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' },
   'account.login_taken': { vi: 'Tên đăng nhập đã được sử dụng.', en: 'This login is already in use.' },
   'account.email_taken': { vi: 'Email đã được sử dụng.', en: 'This e-mail address is already in use.' },

@@ -20,7 +20,8 @@ import { escapeLike, foldVietnamese } from '../../kernel/text/fold.js';
 import { todayInVietnam } from '../../kernel/time.js';
 import { unsafeUnitSummaries } from '../units/index.js';
 import { accounts, offices, oneTimeCodes, sessions } from './accounts.schema.js';
-import { classifyLogin, normalisePhone, type LoginIdentifier } from './login-identifier.js';
+import { normaliseVietnamesePhone } from '@union/contracts/vn-phone';
+import { classifyLogin, type LoginIdentifier } from './login-identifier.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
 import { createSession, loadCurrentGrants, revokeAllSessions, revokeSession } from './sessions.js';
 
@@ -354,7 +355,11 @@ export async function createAccount(db: Db, actor: Actor, body: CreateAccountBod
   const identifier = classifyLogin(body.login);
   if (!identifier) throw new DomainError('account.login_invalid');
   const phone =
-    identifier.kind === 'phone' ? identifier.value : body.phone ? normalisePhone(body.phone) : undefined;
+    identifier.kind === 'phone'
+      ? identifier.value
+      : body.phone
+        ? normaliseVietnamesePhone(body.phone)
+        : undefined;
   const email = identifier.kind === 'email' ? identifier.value : body.email?.toLowerCase();
   const username = identifier.kind === 'username' ? identifier.value : null;
   const passwordHash = await hashPassword(body.password);

@@ -3,7 +3,7 @@ import type { RoleCode } from '@union/contracts/auth';
 import type { Db } from '../../kernel/db/database.js';
 import { foldVietnamese } from '../../kernel/text/fold.js';
 import { accounts, offices } from './accounts.schema.js';
-import { normalisePhone } from './login-identifier.js';
+import { normaliseVietnamesePhone } from '@union/contracts/vn-phone';
 import { hashPassword } from './passwords.js';
 
 /** Writes without an actor: first start and demo data only, never reachable from a request. */
@@ -27,7 +27,7 @@ export async function unsafeCreateAccount(db: Db, input: SystemAccountInput): Pr
     .values({
       username: input.username?.toLowerCase() ?? null,
       email: input.email?.toLowerCase() ?? null,
-      phone: input.phone ? (normalisePhone(input.phone) ?? null) : null,
+      phone: input.phone ? (normaliseVietnamesePhone(input.phone) ?? null) : null,
       fullName: input.fullName,
       fullNameFolded: foldVietnamese(input.fullName),
       passwordHash: await hashPassword(input.password),
