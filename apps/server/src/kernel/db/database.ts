@@ -44,6 +44,9 @@ export async function openPglite(pglite: PGlite): Promise<Database> {
 export async function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20 });
+    // An idle connection the server drops (a restart, a failover, an administrator) must not crash the
+    // process: the pool discards it and opens another on the next query.
+    pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
     await pool.query('select 1');
     return { db: drizzleNodePg(pool) as unknown as Db, kind: 'postgres', pool, close: () => pool.end() };
   }
