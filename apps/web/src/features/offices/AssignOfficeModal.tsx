@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type AccountDto, AssignOfficeBody } from '@union/contracts/accounts';
 import type { UnitDto } from '@union/contracts/units';
@@ -8,6 +8,7 @@ import { errorMessage } from '../../app/api-client';
 import { serverFieldErrors, validate } from '../../app/form-errors';
 import { optional, useForm } from '../../app/use-form';
 import { todayIsoDate } from '../../ui/dates';
+import { DialogActions } from '../../ui/DialogActions';
 import { FormErrorAlert } from '../../ui/FormErrorAlert';
 import { AccountPicker } from '../accounts/AccountPicker';
 import { assignOffice } from './api';
@@ -83,14 +84,11 @@ function AssignOfficeForm({ unit, onClose }: AssignOfficeProps) {
           />
         </Group>
         <FormErrorAlert message={assign.error ? errorMessage(assign.error) : undefined} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={assign.isPending}>
-            {t('offices.assign.submit')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={onClose}
+          submitLabel={t('offices.assign.submit')}
+          loading={assign.isPending}
+        />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { EndOfficeBody, type OfficeDto } from '@union/contracts/accounts';
 import type { FormEvent } from 'react';
@@ -7,6 +7,7 @@ import { errorMessage } from '../../app/api-client';
 import { serverFieldErrors, validate } from '../../app/form-errors';
 import { useForm } from '../../app/use-form';
 import { formatDate, todayIsoDate } from '../../ui/dates';
+import { DialogActions } from '../../ui/DialogActions';
 import { FormErrorAlert } from '../../ui/FormErrorAlert';
 import { endOffice } from './api';
 import { useOfficeMutation } from './queries';
@@ -44,14 +45,12 @@ function EndOfficeForm({ office, onClose }: { office: OfficeDto; onClose: () => 
         </Text>
         <TextInput type="date" label={t('offices.termEnd')} required {...form.field('termEnd')} />
         <FormErrorAlert message={end.error ? errorMessage(end.error) : undefined} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color="red" loading={end.isPending}>
-            {t('offices.end.submit')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={onClose}
+          submitLabel={t('offices.end.submit')}
+          loading={end.isPending}
+          danger
+        />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   CHILD_TYPES,
@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api-client';
 import { serverFieldErrors, validate } from '../../../app/form-errors';
 import { optional, useForm } from '../../../app/use-form';
+import { DialogActions } from '../../../ui/DialogActions';
 import { FormErrorAlert } from '../../../ui/FormErrorAlert';
 import { createUnit } from '../api';
 import { useUnitMutation } from '../queries';
@@ -68,14 +69,7 @@ function CreateUnitForm({ parent, onClose }: CreateUnitProps) {
           {...form.field('establishedOn')}
         />
         <FormErrorAlert message={create.error ? errorMessage(create.error) : undefined} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('units.create.submit')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={onClose} submitLabel={t('units.create.submit')} loading={create.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Textarea, TextInput } from '@mantine/core';
+import { Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { useForm } from '../../../app/use-form';
 import { todayIsoDate } from '../../../ui/dates';
@@ -30,30 +30,5 @@ export function DecisionFields({ form, notBefore }: { form: DecisionForm; notBef
         {...form.field('reason')}
       />
     </>
-  );
-}
-
-/** Cancel and confirm, right-aligned, as every dialog ends. */
-export function DialogActions({
-  onCancel,
-  submitLabel,
-  loading,
-  danger = false,
-}: {
-  onCancel: () => void;
-  submitLabel: string;
-  loading: boolean;
-  danger?: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end" gap="sm">
-      <Button variant="default" onClick={onCancel}>
-        {t('common.cancel')}
-      </Button>
-      <Button type="submit" color={danger ? 'red' : undefined} loading={loading}>
-        {submitLabel}
-      </Button>
-    </Group>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type UnitDto, UNIT_CODE_MAX, UNIT_NAME_MAX, UpdateUnitBody } from '@union/contracts/units';
 import type { FormEvent } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api-client';
 import { serverFieldErrors, validate } from '../../../app/form-errors';
 import { useForm } from '../../../app/use-form';
+import { DialogActions } from '../../../ui/DialogActions';
 import { FormErrorAlert } from '../../../ui/FormErrorAlert';
 import { updateUnit } from '../api';
 import { useUnitMutation } from '../queries';
@@ -47,14 +48,7 @@ function EditUnitForm({ unit, onClose }: EditUnitProps) {
           {...form.field('code')}
         />
         <FormErrorAlert message={update.error ? errorMessage(update.error) : undefined} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={onClose} submitLabel={t('common.save')} loading={update.isPending} />
       </Stack>
     </form>
   );

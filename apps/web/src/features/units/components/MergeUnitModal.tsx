@@ -10,7 +10,8 @@ import { optional, useForm } from '../../../app/use-form';
 import { todayIsoDate } from '../../../ui/dates';
 import { FormErrorAlert } from '../../../ui/FormErrorAlert';
 import { mergeUnit } from '../api';
-import { DecisionFields, DialogActions } from './DecisionFields';
+import { DialogActions } from '../../../ui/DialogActions';
+import { DecisionFields } from './DecisionFields';
 import { useUnitMutation } from '../queries';
 import { type UnitChoice, UnitPicker } from './UnitPicker';
 

@@ -9,7 +9,8 @@ import { optional, useForm } from '../../../app/use-form';
 import { todayIsoDate } from '../../../ui/dates';
 import { FormErrorAlert } from '../../../ui/FormErrorAlert';
 import { moveUnit } from '../api';
-import { DecisionFields, DialogActions } from './DecisionFields';
+import { DialogActions } from '../../../ui/DialogActions';
+import { DecisionFields } from './DecisionFields';
 import { useUnitMutation } from '../queries';
 import { type UnitChoice, UnitPicker } from './UnitPicker';
 
