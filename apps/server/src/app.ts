@@ -24,6 +24,8 @@ import {
 } from './modules/accounts/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { unitsRoutes, type UnitLifecycleHooks } from './modules/units/index.js';
+import { memberUnitHooks, membersRoutes } from './modules/members/index.js';
+import { jobsRoutes } from './kernel/jobs/jobs.routes.js';
 
 export interface BuildAppOptions {
   database: Database;
@@ -85,7 +87,16 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const unitHooks: UnitLifecycleHooks = officeLifecycleHooks;
+  // Every module that copies unit paths onto its records hears of moves and closures, in this order.
+  const dependants: UnitLifecycleHooks[] = [officeLifecycleHooks, memberUnitHooks];
+  const unitHooks: UnitLifecycleHooks = {
+    async subtreesMoved(tx, move) {
+      for (const hooks of dependants) await hooks.subtreesMoved?.(tx, move);
+    },
+    async unitClosed(tx, unit, closedOn) {
+      for (const hooks of dependants) await hooks.unitClosed?.(tx, unit, closedOn);
+    },
+  };
   const routeCatalogue: DeclaredRoute[] = [];
   app.decorate('routeCatalogue', routeCatalogue);
   await app.register(
@@ -109,6 +120,8 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
         loginRateLimitPerMinute: config.loginRateLimitPerMinute,
       });
       await api.register(auditRoutes);
+      await api.register(membersRoutes);
+      await api.register(jobsRoutes);
     },
     { prefix: '/api/v1' },
   );

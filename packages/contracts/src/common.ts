@@ -5,7 +5,11 @@ export const ErrorDto = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    fields: z
+      .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
+      .optional(),
+    /** What the caller needs to act on the error (the holder of a citizen ID, probable duplicates…). */
+    details: z.record(z.string(), z.unknown()).optional(),
   }),
 });
 export type ErrorDto = z.infer<typeof ErrorDto>;

@@ -166,6 +166,193 @@ export const ERROR_MESSAGES = {
     vi: 'Nhiệm kỳ đã kết thúc trước ngày này.',
     en: 'The term had already ended by then.',
   },
+  'unit.has_members': {
+    vi: 'Đơn vị còn đoàn viên đang sinh hoạt; hãy chuyển sinh hoạt cho họ trước.',
+    en: 'The unit still has current members; transfer them first.',
+  },
+
+  'member.not_found': { vi: 'Không tìm thấy đoàn viên.', en: 'Member not found.' },
+  'member.full_name_required': { vi: 'Vui lòng nhập họ và tên.', en: 'Enter the full name.' },
+  'member.full_name_invalid': {
+    vi: 'Họ và tên chỉ gồm chữ cái và khoảng trắng, tối đa 120 ký tự.',
+    en: 'A full name has only letters and spaces, at most 120 characters.',
+  },
+  'member.date_invalid': {
+    vi: 'Ngày không hợp lệ (dd/mm/yyyy).',
+    en: 'Not a valid date (dd/mm/yyyy).',
+  },
+  'member.date_in_future': { vi: 'Ngày không được ở tương lai.', en: 'The date cannot be in the future.' },
+  'member.sex_invalid': { vi: 'Giới tính phải là Nam hoặc Nữ.', en: 'Sex must be male or female.' },
+  'member.nationality_invalid': {
+    vi: 'Quốc tịch phải là mã 2 chữ cái (VN, KR, JP…).',
+    en: 'Nationality is a 2-letter code (VN, KR, JP…).',
+  },
+  'member.legacy_id_invalid': {
+    vi: 'Số CMND cũ phải gồm 9 chữ số.',
+    en: 'An old ID card number has 9 digits.',
+  },
+  'member.passport_invalid': {
+    vi: 'Số hộ chiếu gồm 6–20 chữ cái in hoa hoặc chữ số.',
+    en: 'A passport number has 6–20 capital letters or digits.',
+  },
+  'member.passport_required': {
+    vi: 'Đoàn viên người nước ngoài cần có số hộ chiếu.',
+    en: 'A foreign member needs a passport number.',
+  },
+  'member.citizen_id_for_foreigner': {
+    vi: 'Người nước ngoài không có số định danh cá nhân Việt Nam; hãy nhập số hộ chiếu.',
+    en: 'A foreign national has no Vietnamese citizen ID; enter the passport number.',
+  },
+  'member.sensitive_needs_consent': {
+    vi: 'Dân tộc và tôn giáo là dữ liệu nhạy cảm: chỉ ghi khi đoàn viên đã đồng ý bằng văn bản.',
+    en: 'Ethnicity and religion are sensitive data: record them only with the member’s written consent.',
+  },
+  'member.phone_invalid': {
+    vi: 'Số điện thoại di động gồm 10 số, bắt đầu bằng 03, 05, 07, 08, 09 (hoặc +84).',
+    en: 'A mobile number has 10 digits starting 03, 05, 07, 08 or 09 (or +84).',
+  },
+  'member.email_invalid': { vi: 'Địa chỉ email không hợp lệ.', en: 'Not a valid e-mail address.' },
+  'member.province_code_invalid': {
+    vi: 'Mã tỉnh gồm 2 chữ số (theo QĐ 19/2025/QĐ-TTg).',
+    en: 'A province code has 2 digits (QĐ 19/2025/QĐ-TTg).',
+  },
+  'member.commune_code_invalid': {
+    vi: 'Mã xã, phường gồm 5 chữ số (theo QĐ 19/2025/QĐ-TTg).',
+    en: 'A commune code has 5 digits (QĐ 19/2025/QĐ-TTg).',
+  },
+  'member.tax_code_invalid': {
+    vi: 'Mã số thuế gồm 10 chữ số, hoặc 10 chữ số kèm -3 chữ số chi nhánh.',
+    en: 'A tax code has 10 digits, or 10 digits and a 3-digit branch suffix.',
+  },
+  'member.contract_type_invalid': {
+    vi: 'Loại hợp đồng không hợp lệ.',
+    en: 'Unknown contract type.',
+  },
+  'member.contract_months_required': {
+    vi: 'Hợp đồng xác định thời hạn cần ghi thời hạn (số tháng).',
+    en: 'A fixed-term contract needs its term in months.',
+  },
+  'member.foreign_contract_too_short': {
+    vi: 'Người nước ngoài chỉ được gia nhập khi có hợp đồng lao động từ 12 tháng trở lên (Luật Công đoàn 2024, Điều 5).',
+    en: 'A foreign worker may join only with a labour contract of 12 months or more (Trade Union Law 2024, Art. 5).',
+  },
+  'member.too_young': {
+    vi: 'Đoàn viên phải đủ 15 tuổi vào ngày gia nhập.',
+    en: 'A member must be at least 15 on the day they join.',
+  },
+  'member.update_empty': { vi: 'Chưa có thay đổi nào.', en: 'Nothing to change.' },
+  'member.code_invalid': {
+    vi: 'Mã đoàn viên gồm DV và 10 chữ số.',
+    en: 'A member code is DV followed by 10 digits.',
+  },
+  'member.citizen_id_taken': {
+    vi: 'Số định danh này đang là đoàn viên ở một công đoàn cơ sở khác. Hãy đề nghị chuyển sinh hoạt thay vì kết nạp mới.',
+    en: 'This citizen ID already belongs to a current member elsewhere. Request a transfer instead of a new admission.',
+  },
+  'member.passport_taken': {
+    vi: 'Số hộ chiếu này đang là đoàn viên ở công đoàn cơ sở khác.',
+    en: 'This passport number already belongs to a current member.',
+  },
+  'member.probable_duplicate': {
+    vi: 'Có thể trùng đoàn viên đã có (cùng họ tên và ngày sinh). Hãy kiểm tra trước khi lưu.',
+    en: 'This may be a member already on record (same name and birth date). Check before saving.',
+  },
+  'member.unit_not_grassroots': {
+    vi: 'Đoàn viên chỉ sinh hoạt tại công đoàn cơ sở, nghiệp đoàn cơ sở hoặc công đoàn bộ phận, tổ công đoàn của chúng.',
+    en: 'Members belong to a grassroots union or guild, or a branch or group within one.',
+  },
+  'member.unit_closed': {
+    vi: 'Đơn vị đã giải thể hoặc sáp nhập.',
+    en: 'The unit has been closed or merged.',
+  },
+  'member.transition_not_allowed': {
+    vi: 'Không thể ghi sự kiện này với trạng thái hiện tại của đoàn viên.',
+    en: 'This event is not allowed in the member’s current status.',
+  },
+  'member.event_before_last': {
+    vi: 'Ngày của sự kiện không được trước sự kiện gần nhất trong hồ sơ.',
+    en: 'The event cannot be dated before the last event on the record.',
+  },
+  'member.transfer_target_required': {
+    vi: 'Vui lòng chọn công đoàn cơ sở nhận.',
+    en: 'Choose the receiving grassroots union.',
+  },
+  'member.transfer_same_unit': {
+    vi: 'Đoàn viên đang sinh hoạt tại đơn vị này.',
+    en: 'The member already belongs to this unit.',
+  },
+  'member.transfer_pending': {
+    vi: 'Đoàn viên đang có đề nghị chuyển sinh hoạt chờ xử lý.',
+    en: 'A transfer for this member is already waiting.',
+  },
+  'member.transfer_not_found': {
+    vi: 'Không tìm thấy đề nghị chuyển sinh hoạt.',
+    en: 'Transfer request not found.',
+  },
+  'member.transfer_decided': {
+    vi: 'Đề nghị chuyển sinh hoạt này đã được xử lý.',
+    en: 'This transfer has already been decided.',
+  },
+  'member.transfer_identity_mismatch': {
+    vi: 'Không tìm thấy đoàn viên đang sinh hoạt với số định danh và mã đoàn viên này.',
+    en: 'No current member has this citizen ID and member code.',
+  },
+  'member.no_own_record': {
+    vi: 'Tài khoản của bạn chưa gắn với hồ sơ đoàn viên nào.',
+    en: 'Your account is not linked to a member record.',
+  },
+  'member.correction_not_found': {
+    vi: 'Không tìm thấy đề nghị sửa thông tin.',
+    en: 'Correction request not found.',
+  },
+  'member.correction_decided': {
+    vi: 'Đề nghị sửa thông tin này đã được xử lý.',
+    en: 'This correction has already been decided.',
+  },
+  'member.correction_pending': {
+    vi: 'Bạn đã có một đề nghị sửa thông tin đang chờ duyệt.',
+    en: 'You already have a correction waiting for approval.',
+  },
+  'member.record_invalid': {
+    vi: 'Thông tin đoàn viên chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.',
+    en: 'Some member details are invalid.',
+  },
+
+  'import.not_spreadsheet': {
+    vi: 'Tệp không phải bảng tính Excel (.xlsx) hoặc CSV.',
+    en: 'The file is not an Excel (.xlsx) or CSV spreadsheet.',
+  },
+  'import.empty': { vi: 'Tệp không có dòng dữ liệu nào.', en: 'The file has no data rows.' },
+  'import.too_large': {
+    vi: 'Tệp quá lớn: tối đa 20 MB. Hãy chia thành nhiều tệp.',
+    en: 'The file is too large: 20 MB at most. Split it into several files.',
+  },
+  'import.too_many_rows': {
+    vi: 'Tệp có quá nhiều dòng: tối đa 100.000 dòng mỗi lần nhập.',
+    en: 'Too many rows: at most 100,000 per import.',
+  },
+  'import.no_header': {
+    vi: 'Không tìm thấy dòng tiêu đề (cần ít nhất các cột Họ và tên, Ngày sinh, Giới tính). Hãy dùng tệp mẫu.',
+    en: 'No header row found (at least Full name, Birth date and Sex columns). Use the template.',
+  },
+  'import.file_required': { vi: 'Vui lòng chọn tệp để nhập.', en: 'Choose a file to import.' },
+  'import.cell_formula': {
+    vi: 'Ô chứa công thức không có giá trị tính sẵn; hãy dán giá trị thay cho công thức.',
+    en: 'The cell holds a formula without a value; paste values instead.',
+  },
+  'import.duplicate_in_file': {
+    vi: 'Số định danh này xuất hiện nhiều lần trong tệp.',
+    en: 'This citizen ID appears more than once in the file.',
+  },
+  'import.member_out_of_scope': {
+    vi: 'Số định danh đã là đoàn viên ở đơn vị ngoài phạm vi của bạn; hãy đề nghị chuyển sinh hoạt.',
+    en: 'This citizen ID belongs to a member outside your units; request a transfer.',
+  },
+  'import.member_not_current': {
+    vi: 'Đoàn viên với số định danh này đã ra khỏi tổ chức; hãy dùng chức năng kết nạp lại.',
+    en: 'The member with this citizen ID is no longer current; readmit them instead.',
+  },
+  'job.not_found': { vi: 'Không tìm thấy tác vụ.', en: 'Job not found.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -15,6 +15,15 @@ export const PERMISSIONS = [
   'accounts.read',
   'accounts.create',
   'audit.read',
+  'members.read',
+  'members.admit',
+  'members.update',
+  'members.lifecycle',
+  'members.transfer',
+  'members.import',
+  'members.export',
+  'members.read_sensitive',
+  'members.corrections',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

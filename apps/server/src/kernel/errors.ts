@@ -1,9 +1,8 @@
 import { ERROR_MESSAGES, type ErrorCode } from '@union/contracts/errors';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+/** A field's problem: a stable `code` (its message then follows the caller's language) or a message. */
+export type FieldError =
+  { path: string; message: string; code?: ErrorCode } | { path: string; code: ErrorCode };
 
 /** A business rule said no. The code is stable; the HTTP status comes from `statusOf`, once. */
 export class DomainError extends Error {

@@ -39,23 +39,35 @@ function fromValidation(issues: ValidationIssue[], language: Language) {
   return { code, fields };
 }
 
+const inLanguage = (field: FieldError, language: Language) =>
+  field.code
+    ? { path: field.path, code: field.code, message: messageOf(field.code, language) }
+    : { path: field.path, message: 'message' in field ? field.message : '' };
+
 function send(
   reply: FastifyReply,
   language: Language,
   code: ErrorCode,
   fields?: FieldError[],
   status = statusOf(code),
+  details?: Record<string, unknown>,
 ) {
-  return reply
-    .code(status)
-    .send({ error: { code, message: messageOf(code, language), ...(fields?.length ? { fields } : {}) } });
+  return reply.code(status).send({
+    error: {
+      code,
+      message: messageOf(code, language),
+      ...(fields?.length ? { fields: fields.map((field) => inLanguage(field, language)) } : {}),
+      ...(details ? { details } : {}),
+    },
+  });
 }
 
 /** Every failure leaves as {error:{code,message,fields?}}; nothing internal reaches the caller. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const language = languageOf(request);
-    if (error instanceof DomainError) return send(reply, language, error.code, error.fields);
+    if (error instanceof DomainError)
+      return send(reply, language, error.code, error.fields, statusOf(error.code), error.details);
     if (hasZodFastifySchemaValidationErrors(error)) {
       // Input that fails its schema is a 400, even when the schema names a specific code for it.
       const { code, fields } = fromValidation(error.validation, language);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { RoleCode } from '@union/contracts/auth';
 import type { Db } from '../../kernel/db/database.js';
 import { foldVietnamese } from '../../kernel/text/fold.js';
@@ -58,4 +58,15 @@ export async function unsafeAssignOffice(
     })
     .returning({ id: offices.id });
   return created!.id;
+}
+
+/** A member's login is their phone: the members module links a record to the account holding it. */
+export async function unsafeAccountIdByPhone(db: Db, phone: string): Promise<number | undefined> {
+  const [row] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.phone, phone));
+  return row?.id;
+}
+
+export async function unsafeAccountPhone(db: Db, accountId: number): Promise<string | null> {
+  const [row] = await db.select({ phone: accounts.phone }).from(accounts).where(eq(accounts.id, accountId));
+  return row?.phone ?? null;
 }

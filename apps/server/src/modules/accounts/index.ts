@@ -3,4 +3,10 @@ export { accountsRoutes, type AccountsRoutesOptions } from './accounts.routes.js
 export { getAccountNames } from './accounts.service.js';
 export { officeLifecycleHooks } from './offices.service.js';
 export { resolveActor } from './sessions.js';
-export { unsafeAssignOffice, unsafeCountAccounts, unsafeCreateAccount } from './accounts.system.js';
+export {
+  unsafeAccountIdByPhone,
+  unsafeAccountPhone,
+  unsafeAssignOffice,
+  unsafeCountAccounts,
+  unsafeCreateAccount,
+} from './accounts.system.js';

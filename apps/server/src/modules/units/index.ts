@@ -3,4 +3,11 @@ export { unitsRoutes, type UnitsRoutesOptions } from './units.routes.js';
 export { findUnit, getUnitOrThrow, listUnitsInScopeByIds, toUnitDto, type UnitRow } from './units.queries.js';
 export { movedPath, type SubtreeMove, type UnitLifecycleHooks } from './unit-moves.js';
 export { insertUnit, type NewUnit, type ParentPlace } from './unit-insert.js';
-export { unsafeFindRootUnit, unsafeFindUnitByCode, unsafeUnitSummaries } from './units.system.js';
+export {
+  unsafeFindRootUnit,
+  unsafeFindUnitByCode,
+  unsafeMembershipPlaces,
+  unsafeSearchGrassrootsUnits,
+  unsafeUnitSummaries,
+  type MembershipPlace,
+} from './units.system.js';

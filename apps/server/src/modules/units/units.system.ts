@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { UnitType } from '@union/contracts/units';
-import type { Db } from '../../kernel/db/database.js';
+import { queryRows, type Db } from '../../kernel/db/database.js';
+import { escapeLike } from '../../kernel/text/fold.js';
 import { units } from './units.schema.js';
 
 /** Reads that ignore scope: for first start, demo data and maintenance only, never for a request. */
@@ -26,4 +27,47 @@ export async function unsafeUnitSummaries(db: Db, ids: number[]) {
     .from(units)
     .where(inArray(units.id, ids));
   return rows as { id: number; name: string; type: UnitType; path: string }[];
+}
+
+/** Where members can belong, with the grassroots union each unit lies in (itself, or the one above it). */
+export interface MembershipPlace {
+  id: number;
+  name: string;
+  type: UnitType;
+  path: string;
+  provinceId: number | null;
+  status: 'active' | 'merged' | 'dissolved';
+  grassrootsId: number | null;
+  grassrootsName: string | null;
+}
+
+/**
+ * Places by id, ignoring scope: the members module checks the caller's rights on the path itself (a
+ * transfer names a receiving union the sender cannot see; a unit's name is not personal data).
+ */
+export async function unsafeMembershipPlaces(db: Db, ids: number[]): Promise<MembershipPlace[]> {
+  if (ids.length === 0) return [];
+  return queryRows<MembershipPlace>(
+    db,
+    sql`select u.id, u.name, u.type, u.path, u.province_id as "provinceId", u.status,
+          g.id as "grassrootsId", g.name as "grassrootsName"
+        from units u
+        left join lateral (
+          select a.id, a.name from units a
+          where a.id = any(string_to_array(trim(both '/' from u.path), '/')::int[])
+            and a.type in ('grassroots_union', 'grassroots_guild')
+          order by a.depth desc limit 1) g on true
+        where u.id = any(${`{${ids.join(',')}}`}::int[])`,
+  );
+}
+
+/** Grassroots unions and guilds nationwide by folded name or exact code: transfer destinations. */
+export async function unsafeSearchGrassrootsUnits(db: Db, folded: string, code: string, limit: number) {
+  return queryRows<{ id: number; name: string; code: string; path: string }>(
+    db,
+    sql`select id, name, code, path from units
+        where status = 'active' and type in ('grassroots_union', 'grassroots_guild', 'union_branch', 'union_group')
+          and (name_folded like ${`%${escapeLike(folded)}%`} or code = ${code})
+        order by (code = ${code}) desc, name_folded, id limit ${limit}`,
+  );
 }

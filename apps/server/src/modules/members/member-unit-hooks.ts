@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../kernel/db/database.js';
+import { DomainError } from '../../kernel/errors.js';
+import { movedPath, type UnitLifecycleHooks } from '../units/index.js';
+import { memberCorrections, members, memberTransfers } from './members.schema.js';
+import { hasCurrentMembersUnder } from './members.service.js';
+
+/**
+ * Members keep a copy of their unit's path and province: a restructuring rewrites them in the same
+ * transaction (set-based, however many members the moved subtrees hold), with the waiting transfers and
+ * corrections that are scoped by path too.
+ */
+export const memberUnitHooks: UnitLifecycleHooks = {
+  async subtreesMoved(tx, move) {
+    const memberPaths = movedPath(sql`${members.unitPath}`, move);
+    await tx
+      .update(members)
+      .set({ unitPath: memberPaths.newPath, provinceId: move.newProvinceId })
+      .where(memberPaths.inMovedSubtrees);
+    const correctionPaths = movedPath(sql`${memberCorrections.unitPath}`, move);
+    await tx
+      .update(memberCorrections)
+      .set({ unitPath: correctionPaths.newPath })
+      .where(correctionPaths.inMovedSubtrees);
+    for (const column of ['from_unit_path', 'to_unit_path'] as const) {
+      const paths = movedPath(sql`${sql.identifier(column)}`, move);
+      await tx.execute(
+        sql`update ${memberTransfers} set ${sql.identifier(column)} = ${paths.newPath} where ${paths.inMovedSubtrees}`,
+      );
+    }
+  },
+  async unitClosed(tx: Db, unit) {
+    if (await hasCurrentMembersUnder(tx, unit.path)) throw new DomainError('unit.has_members');
+  },
+};
