@@ -4,7 +4,7 @@
 // process exit non-zero. Run: npm run build:web && npm run test:e2e
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open as openFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -222,6 +222,15 @@ async function pickFound(page, input, text, name) {
   await page.getByRole('option', { name: new RegExp(`^${escapeRegExp(name)}`) }).click();
   const chosen = await input.inputValue();
   if (chosen !== name) throw new Error(`the picker shows "${chosen}" instead of "${name}"`);
+}
+
+/** A date field shows and takes dd/mm/yyyy: type the date as a user would, then leave the field. */
+async function fillDate(input, isoDate) {
+  const typed = shownDate(isoDate);
+  await input.fill(typed);
+  await input.blur();
+  const shown = await input.inputValue();
+  if (shown !== typed) throw new Error(`the date field shows "${shown}" after typing ${typed}`);
 }
 
 async function signIn(page, login, password, labels = { login: 'Tên đăng nhập', submit: 'Đăng nhập' }) {
@@ -542,7 +551,7 @@ function reorganisationJourney(baseURL) {
     const chosenType = await typeSelect.inputValue();
     if (chosenType !== 'Công đoàn cấp trên cơ sở') throw new Error(`unit type shows "${chosenType}"`);
     await dialog.getByRole('textbox', { name: 'Tên đơn vị' }).fill(district);
-    await dialog.getByLabel('Ngày thành lập').fill('2015-01-01');
+    await fillDate(dialog.getByLabel('Ngày thành lập'), '2015-01-01');
     await dialog.getByRole('button', { name: 'Thêm đơn vị', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
     await visible(page.getByText(`Đã thêm ${district}.`));
@@ -583,7 +592,7 @@ function reorganisationJourney(baseURL) {
       'Hoàn Kiếm',
       HOAN_KIEM,
     );
-    await page.getByLabel('Ngày hiệu lực').fill(yesterday);
+    await fillDate(page.getByLabel('Ngày hiệu lực'), yesterday);
     await page.getByRole('button', { name: 'Xem lại và chuyển', exact: true }).click();
     const confirm = page.getByRole('dialog', { name: 'Xác nhận chuyển hàng loạt' });
     await visible(confirm);
@@ -610,7 +619,7 @@ function reorganisationJourney(baseURL) {
     await assertHidden(panel.getByRole('link', { name: grassroots[0] }), `${grassroots[0]} today`);
 
     step(`"Xem cơ cấu tại ngày" ${twoDaysAgo}: the children as they stood`);
-    await panel.getByLabel('Xem cơ cấu tại ngày').fill(twoDaysAgo);
+    await fillDate(panel.getByLabel('Xem cơ cấu tại ngày'), twoDaysAgo);
     await visible(
       panel.getByRole('status').filter({ hasText: `Cơ cấu tại ngày ${shownDate(twoDaysAgo)} — chỉ để xem` }),
     );
@@ -628,8 +637,8 @@ function reorganisationJourney(baseURL) {
     const dissolve = page.getByRole('dialog', { name: `Giải thể ${district}` });
     await visible(dissolve);
     const effectiveOn = await dissolve.getByLabel('Ngày hiệu lực').inputValue();
-    if (effectiveOn !== today)
-      throw new Error(`the dissolution date defaults to ${effectiveOn}, not ${today}`);
+    if (effectiveOn !== shownDate(today))
+      throw new Error(`the dissolution date defaults to ${effectiveOn}, not ${shownDate(today)}`);
     await dissolve.getByRole('button', { name: 'Xác nhận giải thể', exact: true }).click();
     await dissolve.waitFor({ state: 'hidden' });
     await visible(page.getByText(`Đã giải thể ${district}.`));
@@ -695,7 +704,7 @@ function officeTermJourney(baseURL) {
     const roleSelect = assign.getByRole('combobox', { name: 'Chức vụ' });
     await roleSelect.click();
     await page.getByRole('option', { name: 'Cán bộ CĐCS', exact: true }).click();
-    await assign.getByLabel('Ngày bắt đầu').fill(today);
+    await fillDate(assign.getByLabel('Ngày bắt đầu'), today);
     await assertNoHorizontalScroll(page, 'the assignment dialog');
     await assign.getByRole('button', { name: 'Phân công', exact: true }).click();
     await assign.waitFor({ state: 'hidden' });
@@ -714,7 +723,7 @@ function officeTermJourney(baseURL) {
     const end = page.getByRole('dialog', { name: 'Kết thúc nhiệm kỳ' });
     await visible(end);
     await visible(end.getByText(`${fullName} — Cán bộ CĐCS, từ ${shownDate(today)}.`, { exact: true }));
-    await end.getByLabel('Ngày kết thúc').fill(today);
+    await fillDate(end.getByLabel('Ngày kết thúc'), today);
     await assertNoHorizontalScroll(page, 'the end-of-term dialog');
     await end.getByRole('button', { name: 'Kết thúc nhiệm kỳ', exact: true }).click();
     await end.waitFor({ state: 'hidden' });
@@ -724,6 +733,294 @@ function officeTermJourney(baseURL) {
     await visible(item.getByText(`Nhiệm kỳ ${shownDate(today)} – ${shownDate(today)}`, { exact: true }));
     await assertNoHorizontalScroll(page, 'the officers tab after the term ended');
   };
+}
+
+// ——— The member registry ———
+
+const HUNG = 'Đặng Văn Hùng';
+const HUNG_BIRTH_DATE = '12/06/1988';
+
+/** Signs in on a fresh page and waits for the greeting. */
+async function signedIn(page, login, greeting, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await signIn(page, login, password);
+  await visible(page.getByRole('heading', { name: `Xin chào, ${greeting}` }));
+}
+
+/** On a phone the navigation sits behind the burger menu; on a desktop it is always shown. */
+async function navigate(page, label, url) {
+  const burger = page.getByRole('button', { name: 'Mở menu điều hướng' });
+  if (await burger.isVisible()) await burger.click();
+  await page
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: label, exact: true })
+    .click();
+  await page.waitForURL(url);
+  await visible(page.getByRole('heading', { name: label, level: 1 }));
+}
+
+/** The number shown under a figure's label ("Có lỗi" → "1"). */
+async function figure(scope, label) {
+  const value = scope.getByText(label, { exact: true }).locator('xpath=following-sibling::*[1]');
+  return (await value.textContent())?.trim();
+}
+
+async function expectFigure(scope, label, expected) {
+  const shown = await figure(scope, label);
+  if (shown !== expected) throw new Error(`"${label}" shows ${shown}, expected ${expected}`);
+}
+
+async function memberSearchJourney({ open, step }) {
+  const page = await open(PHONE);
+  step('sign in as chutich');
+  await signedIn(page, 'chutich', 'Phạm Thị Lan');
+
+  step('burger menu → Đoàn viên: her union’s members');
+  await navigate(page, 'Đoàn viên', /\/members$/);
+  await visible(page.getByText(/^Đang hiện \d+ đoàn viên$/));
+  await assertNoHorizontalScroll(page, 'the member list');
+
+  step('search "dang van hung" without diacritics');
+  await page.getByRole('searchbox', { name: 'Tìm đoàn viên' }).fill('dang van hung');
+  await page.waitForURL(/[?&]q=dang/);
+  const card = page.getByRole('listitem').filter({ hasText: HUNG_BIRTH_DATE });
+  await visible(card.getByRole('link', { name: HUNG, exact: true }));
+  await assertNoHorizontalScroll(page, 'the search results');
+
+  step('open his profile');
+  await card.getByRole('link', { name: HUNG, exact: true }).click();
+  await page.waitForURL(/\/members\/\d+$/);
+  await visible(page.getByRole('heading', { name: HUNG, level: 1 }));
+  const union = page.getByRole('region', { name: 'Công đoàn', exact: true });
+  await visible(union.getByText('Mã đoàn viên', { exact: true }));
+  await visible(union.getByText(/^DV\d{10}$/));
+  await visible(
+    page.getByRole('region', { name: 'Nhân thân', exact: true }).getByText(HUNG_BIRTH_DATE, { exact: true }),
+  );
+
+  step('the timeline "Quá trình sinh hoạt" starts with his admission');
+  const history = page.getByRole('region', { name: 'Quá trình sinh hoạt', exact: true });
+  await visible(history.getByText('Kết nạp · 01/05/2012', { exact: true }));
+  await assertNoHorizontalScroll(page, 'the member profile');
+}
+
+async function admitMemberJourney({ open, step }) {
+  const fullName = 'Trần Văn Kiểm Thử';
+  const today = vietnamDay();
+  const page = await open({ ...PHONE, timezoneId: VIETNAM_TZ });
+  step('sign in as chutich');
+  await signedIn(page, 'chutich', 'Phạm Thị Lan');
+
+  step('Đoàn viên → "Kết nạp đoàn viên"');
+  await navigate(page, 'Đoàn viên', /\/members$/);
+  await page.getByRole('link', { name: 'Kết nạp đoàn viên' }).click();
+  await page.waitForURL(/\/members\/new$/);
+  await visible(page.getByRole('heading', { name: 'Kết nạp đoàn viên', level: 1 }));
+  const unit = await page.getByRole('combobox', { name: 'Đơn vị sinh hoạt' }).inputValue();
+  if (unit !== TEXTILE) throw new Error(`the unit picker shows "${unit}", not her union`);
+
+  step('fill in the form: born 15/03/1990 (typed dd/mm/yyyy), male, a citizen ID that agrees');
+  await page.getByRole('textbox', { name: 'Họ và tên', exact: true }).fill(fullName);
+  await fillDate(page.getByRole('textbox', { name: 'Ngày sinh', exact: true }), '1990-03-15');
+  await page.getByRole('radio', { name: 'Nam', exact: true }).check();
+  // Born in 1990, male: century/sex digit 0, year 90; province 079 (none of the demo members' 001).
+  await page.getByRole('textbox', { name: 'Số định danh cá nhân' }).fill('079090123456');
+  await page.getByRole('textbox', { name: 'Nghề nghiệp, công việc' }).fill('Thợ dệt');
+  await assertNoHorizontalScroll(page, 'the admission form');
+  await page.getByRole('button', { name: 'Kết nạp', exact: true }).click();
+
+  step('the new profile: Đang sinh hoạt, a member code, admitted today');
+  await page.waitForURL(/\/members\/\d+$/);
+  await visible(page.getByRole('heading', { name: fullName, level: 1 }));
+  await visible(
+    page.getByText(new RegExp(`^Đã kết nạp ${escapeRegExp(fullName)}, mã đoàn viên DV\\d{10}\\.$`)),
+  );
+  await visible(page.getByText(new RegExp(`^DV\\d{10} · ${escapeRegExp(TEXTILE)}$`)));
+  const union = page.getByRole('region', { name: 'Công đoàn', exact: true });
+  await visible(union.getByText('Đang sinh hoạt', { exact: true }));
+  await visible(
+    page.getByRole('region', { name: 'Nhân thân', exact: true }).getByText('15/03/1990', { exact: true }),
+  );
+  const history = page.getByRole('region', { name: 'Quá trình sinh hoạt', exact: true });
+  await visible(history.getByText(`Kết nạp · ${shownDate(today)}`, { exact: true }));
+
+  step('Thao tác → "Tạm dừng sinh hoạt", confirmed in its dialog');
+  await page.getByRole('button', { name: 'Thao tác', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Tạm dừng sinh hoạt', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `Tạm dừng sinh hoạt: ${fullName}` });
+  await visible(dialog);
+  const date = await dialog.getByLabel('Ngày hiệu lực').inputValue();
+  if (date !== shownDate(today)) throw new Error(`the event date defaults to "${date}", not today`);
+  await dialog.getByRole('textbox', { name: 'Lý do' }).fill('Nghỉ không lương 6 tháng');
+  await assertNoHorizontalScroll(page, 'the event dialog');
+  await dialog.getByRole('button', { name: 'Tạm dừng sinh hoạt', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await visible(page.getByText(`Đã ghi nhận “Tạm dừng sinh hoạt” cho ${fullName}.`));
+
+  step('the status reads "Tạm dừng sinh hoạt"; the timeline has the event');
+  await visible(union.getByText('Tạm dừng sinh hoạt', { exact: true }));
+  await assertHidden(union.getByText('Đang sinh hoạt', { exact: true }), '"Đang sinh hoạt"');
+  await visible(history.getByText(`Tạm dừng sinh hoạt · ${shownDate(today)}`, { exact: true }));
+  await visible(history.getByText('Lý do: Nghỉ không lương 6 tháng', { exact: true }));
+}
+
+async function importMembersJourney({ open, step }) {
+  const rows = [
+    ['Lê Thị Nhập Một', '05/04/1992', 'Nữ', '079192100001'],
+    ['Trần Văn Nhập Hai', '15/03/1990', 'Nam', '079090100002'],
+    ['Nguyễn Thị Nhập Ba', '20/11/1995', 'Nữ', '079195100003'],
+    ['Phạm Văn Lỗi', '20/10/1991', 'Nam', '12345'], // a citizen ID of 5 digits: row 5 is refused
+  ];
+  const dir = await mkdtemp(path.join(tmpdir(), 'cds-e2e-import-'));
+  const file = path.join(dir, 'danh-sach-doan-vien.csv');
+  await writeFile(
+    file,
+    `Họ và tên,Ngày sinh,Giới tính,Số CCCD\n${rows.map((row) => row.join(',')).join('\n')}\n`,
+  );
+  try {
+    const page = await open(PHONE);
+    step('sign in as chutich');
+    await signedIn(page, 'chutich', 'Phạm Thị Lan');
+
+    step('burger menu → Nhập đoàn viên từ Excel');
+    await navigate(page, 'Nhập đoàn viên từ Excel', /\/members\/import$/);
+    const unit = await page.getByRole('combobox', { name: 'Công đoàn cơ sở nhận danh sách' }).inputValue();
+    if (unit !== TEXTILE) throw new Error(`the unit picker shows "${unit}", not her union`);
+    await assertNoHorizontalScroll(page, 'the import page');
+
+    step('choose the CSV file, "Kiểm tra tệp"');
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await visible(page.getByText('danh-sach-doan-vien.csv'));
+    await page.getByRole('button', { name: 'Kiểm tra tệp', exact: true }).click();
+
+    step('the preview: 4 rows, 3 valid, 1 error (row 5, Số CCCD)');
+    const commit = page.getByRole('button', { name: 'Nhập 3 dòng hợp lệ', exact: true });
+    await visible(commit);
+    await expectFigure(page, 'Tổng số dòng', '4');
+    await expectFigure(page, 'Hợp lệ', '3');
+    await expectFigure(page, 'Có lỗi', '1');
+    await expectFigure(page, 'Kết nạp mới', '3');
+    const errors = page.getByRole('region', { name: 'Các dòng có lỗi' });
+    const errorRows = errors.getByRole('row').filter({ hasText: 'Số CCCD' });
+    await visible(errorRows.first());
+    if ((await errorRows.count()) !== 1)
+      throw new Error(`expected 1 error row, saw ${await errorRows.count()}`);
+    await visible(errorRows.getByRole('cell', { name: '5', exact: true }));
+    await assertNoHorizontalScroll(page, 'the import preview');
+
+    step('commit; wait for the job to finish');
+    await commit.click();
+    const done = page.getByRole('status').filter({ hasText: 'Đã nhập xong' });
+    await visible(done, 60_000);
+
+    step('the result: 3 admitted, the bad row rejected');
+    await expectFigure(done, 'Kết nạp mới', '3');
+    await expectFigure(done, 'Bị từ chối', '1'); // the row with the bad citizen ID
+    await assertNoHorizontalScroll(page, 'the import result');
+
+    step('"Xem danh sách đoàn viên": an imported member is there');
+    await page.getByRole('link', { name: 'Xem danh sách đoàn viên' }).click();
+    await page.waitForURL(/\/members\?unitId=\d+/);
+    await page.getByRole('searchbox', { name: 'Tìm đoàn viên' }).fill('nhap hai');
+    await visible(page.getByRole('link', { name: 'Trần Văn Nhập Hai', exact: true }));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function correctionJourney({ open, step }) {
+  const occupation = 'Thợ dệt bậc 4';
+  const member = await open(PHONE);
+  step('sign in as the member 0912345678');
+  await signedIn(member, '0912345678', HUNG);
+
+  step('burger menu → Hồ sơ đoàn viên của tôi');
+  await navigate(member, 'Hồ sơ đoàn viên của tôi', /\/members\/me$/);
+  await visible(member.getByText(new RegExp(`^${escapeRegExp(HUNG)} · DV\\d{10} · `)));
+  await assertNoHorizontalScroll(member, 'my member record');
+
+  step('"Đề nghị sửa thông tin": a new occupation');
+  await member.getByRole('button', { name: 'Đề nghị sửa thông tin', exact: true }).click();
+  const request = member.getByRole('dialog', { name: 'Đề nghị sửa thông tin' });
+  await visible(request);
+  const birthDate = await request.getByRole('textbox', { name: 'Ngày sinh', exact: true }).inputValue();
+  if (birthDate !== HUNG_BIRTH_DATE) throw new Error(`the birth date field shows "${birthDate}"`);
+  await request.getByRole('textbox', { name: 'Nghề nghiệp, công việc' }).fill(occupation);
+  await request.getByRole('textbox', { name: 'Ghi chú cho cán bộ công đoàn' }).fill('Đã thi nâng bậc.');
+  await assertNoHorizontalScroll(member, 'the correction dialog');
+  await request.getByRole('button', { name: 'Gửi đề nghị', exact: true }).click();
+  await request.waitFor({ state: 'hidden' });
+  await visible(member.getByText('Đã gửi đề nghị sửa thông tin.'));
+  await visible(member.getByText('Bạn có một đề nghị sửa thông tin đang chờ duyệt.'));
+  const mine = member.getByRole('region', { name: 'Đề nghị sửa thông tin của tôi' });
+  await visible(mine.getByText('Chờ duyệt', { exact: true }));
+  await visible(mine.getByText(occupation, { exact: true }));
+
+  const officer = await open(PHONE);
+  step('chutich: burger menu → Duyệt sửa thông tin');
+  await signedIn(officer, 'chutich', 'Phạm Thị Lan');
+  await navigate(officer, 'Duyệt sửa thông tin', /\/members\/corrections$/);
+  const item = officer.getByRole('listitem').filter({ hasText: HUNG }).filter({ hasText: occupation });
+  await visible(item);
+  await assertNoHorizontalScroll(officer, 'the corrections queue');
+
+  step('"Duyệt", confirmed in its dialog');
+  await item.getByRole('button', { name: 'Duyệt', exact: true }).click();
+  const approve = officer.getByRole('dialog', { name: `Duyệt đề nghị của ${HUNG}` });
+  await visible(approve);
+  await visible(approve.getByText(occupation, { exact: true }));
+  await approve.getByRole('button', { name: 'Duyệt', exact: true }).click();
+  await approve.waitFor({ state: 'hidden' });
+  await visible(officer.getByText(`Đã duyệt và cập nhật hồ sơ của ${HUNG}.`));
+  await item.waitFor({ state: 'detached' });
+
+  step('the member sees the record changed and the request approved');
+  await member.reload();
+  await visible(
+    member.getByRole('region', { name: 'Việc làm', exact: true }).getByText(occupation, { exact: true }),
+  );
+  await visible(mine.getByText('Đã duyệt', { exact: true }));
+  await assertHidden(
+    member.getByText('Bạn có một đề nghị sửa thông tin đang chờ duyệt.'),
+    'the pending-request notice',
+  );
+}
+
+async function exportMembersJourney({ open, step }) {
+  const page = await open({ ...DESKTOP, acceptDownloads: true });
+  step('sign in as hanoi (federation officer)');
+  await signedIn(page, 'hanoi', 'Nguyễn Thị Hà');
+
+  step('Đoàn viên: the members of the whole city');
+  await navigate(page, 'Đoàn viên', /\/members$/);
+  await visible(page.getByText(/^Đang hiện \d+ đoàn viên$/));
+
+  step('"Xuất danh sách" → "Tệp Excel (.xlsx)": the download starts');
+  await page.getByRole('button', { name: 'Xuất danh sách', exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('menuitem', { name: 'Tệp Excel (.xlsx)' }).click(),
+  ]);
+
+  step('the file is a non-empty xlsx (a zip: "PK")');
+  const name = download.suggestedFilename();
+  if (!name.endsWith('.xlsx')) throw new Error(`the download is named "${name}"`);
+  const failure = await download.failure();
+  if (failure) throw new Error(`the download failed: ${failure}`);
+  const saved = await download.path();
+  const { size } = await stat(saved);
+  const head = Buffer.alloc(2);
+  const handle = await openFile(saved, 'r');
+  try {
+    await handle.read(head, 0, 2, 0);
+  } finally {
+    await handle.close();
+  }
+  if (size < 1000 || head.toString('latin1') !== 'PK') {
+    throw new Error(
+      `"${name}" is not an xlsx: ${size} bytes starting ${JSON.stringify(head.toString('latin1'))}`,
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -765,43 +1062,34 @@ async function main() {
       return;
     }
 
-    await check(
-      browser,
-      baseURL,
-      'phone (360 px, vi): chair signs in, opens her union, branches, officers',
-      phoneChairJourney,
-    );
-    await check(
-      browser,
-      baseURL,
-      'wrong password shows the server message in Vietnamese',
-      wrongPasswordJourney,
-    );
-    await check(
-      browser,
-      baseURL,
-      'admin: tree, search without diacritics, add a unit, audit log',
-      adminJourney,
-    );
-    await check(browser, baseURL, 'language switch VI → EN → VI', languageJourney);
-    await check(
-      browser,
-      baseURL,
-      'scope: commune officer cannot open units above her',
-      scopeJourney(baseURL),
-    );
-    await check(
-      browser,
-      baseURL,
-      '2025 reorganisation: new upper union, bulk move, structure at a past date, dissolve',
-      reorganisationJourney(baseURL),
-    );
-    await check(
-      browser,
-      baseURL,
-      'phone (360 px, vi): commune officer creates an account, appoints it, ends the term',
-      officeTermJourney(baseURL),
-    );
+    const journeys = [
+      ['phone (360 px, vi): chair signs in, opens her union, branches, officers', phoneChairJourney],
+      ['wrong password shows the server message in Vietnamese', wrongPasswordJourney],
+      ['admin: tree, search without diacritics, add a unit, audit log', adminJourney],
+      ['language switch VI → EN → VI', languageJourney],
+      ['scope: commune officer cannot open units above her', scopeJourney(baseURL)],
+      [
+        '2025 reorganisation: new upper union, bulk move, structure at a past date, dissolve',
+        reorganisationJourney(baseURL),
+      ],
+      [
+        'phone (360 px, vi): commune officer creates an account, appoints it, ends the term',
+        officeTermJourney(baseURL),
+      ],
+      ['members, phone: chair finds "dang van hung", opens the profile and timeline', memberSearchJourney],
+      ['members, phone: chair admits a member (dates dd/mm/yyyy), then suspends them', admitMemberJourney],
+      [
+        'members, phone: chair imports a CSV (3 valid rows, 1 error) through the wizard',
+        importMembersJourney,
+      ],
+      ['members, phone: a member asks for a correction, the chair approves it', correctionJourney],
+      ['members, desktop: federation officer exports the list as xlsx', exportMembersJourney],
+    ];
+    // E2E_ONLY=text runs only the journeys whose name contains it (while working on one).
+    const only = process.env.E2E_ONLY;
+    for (const [name, journey] of journeys) {
+      if (!only || name.includes(only)) await check(browser, baseURL, name, journey);
+    }
   } finally {
     if (browser) await browser.close().catch(() => {});
     const failedAny = results.some((result) => !result.ok);

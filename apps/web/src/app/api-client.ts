@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldIssue[] = [],
+    /** What the caller needs to act on the error (the holder of a citizen ID, probable duplicates…). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -42,8 +44,8 @@ function buildUrl(path: string, query: Record<string, QueryValue> | undefined): 
 async function toApiError(response: Response): Promise<ApiError> {
   const parsed = ErrorDto.safeParse(await response.json().catch(() => undefined));
   if (parsed.success) {
-    const { code, message, fields } = parsed.data.error;
-    return new ApiError(response.status, code, message, fields);
+    const { code, message, fields, details } = parsed.data.error;
+    return new ApiError(response.status, code, message, fields, details);
   }
   return new ApiError(response.status, 'http.unexpected', i18n.t('errors.unexpected'));
 }
@@ -51,7 +53,9 @@ async function toApiError(response: Response): Promise<ApiError> {
 /** The one door to the API: same-origin cookie session, UI language, contract-checked answers. */
 export async function api<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (an upload) goes out as multipart, with the boundary the browser sets.
+  const multipart = options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
@@ -59,7 +63,12 @@ export async function api<T = void>(path: string, options: RequestOptions<T> = {
       method: options.method ?? 'GET',
       credentials: 'same-origin',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : multipart
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

@@ -1,7 +1,10 @@
 import { type ChangeEvent, useState } from 'react';
 import type { FieldErrors } from './form-errors';
 
-/** Text-valued form state with per-field errors; every Mantine input binds through `field(name)`. */
+/**
+ * Text-valued form state with per-field errors; every Mantine input binds through `field(name)`, a
+ * `DateField` through `dateField(name)` (its value a `yyyy-mm-dd` string too).
+ */
 export function useForm<Values extends Record<string, string>>(initialValues: Values) {
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -21,12 +24,19 @@ export function useForm<Values extends Record<string, string>>(initialValues: Va
       setValue(name, event.currentTarget.value),
   });
 
+  const dateField = (name: keyof Values & string) => ({
+    name,
+    value: values[name],
+    error: errors[name],
+    onChange: (value: string) => setValue(name, value),
+  });
+
   const reset = () => {
     setValues(initialValues);
     setErrors({});
   };
 
-  return { values, errors, setErrors, clearError, setValue, field, reset };
+  return { values, errors, setErrors, clearError, setValue, field, dateField, reset };
 }
 
 /** Blank optional inputs are left out of the request rather than sent as empty strings. */

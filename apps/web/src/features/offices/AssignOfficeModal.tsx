@@ -1,4 +1,4 @@
-import { Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Group, Modal, Select, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type AccountDto, AssignOfficeBody } from '@union/contracts/accounts';
 import type { UnitDto } from '@union/contracts/units';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api-client';
 import { serverFieldErrors, validate } from '../../app/form-errors';
 import { optional, useForm } from '../../app/use-form';
+import { DateField } from '../../ui/DateField';
 import { todayIsoDate } from '../../ui/dates';
 import { DialogActions } from '../../ui/DialogActions';
 import { FormErrorAlert } from '../../ui/FormErrorAlert';
@@ -68,19 +69,12 @@ function AssignOfficeForm({ unit, onClose }: AssignOfficeProps) {
           error={form.errors.role}
         />
         <Group grow gap="sm" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t('offices.termStart')}
-            required
-            miw={150}
-            {...form.field('termStart')}
-          />
-          <TextInput
-            type="date"
+          <DateField label={t('offices.termStart')} required miw={150} {...form.dateField('termStart')} />
+          <DateField
             label={t('offices.termEnd')}
             description={t('offices.assign.termEndHint')}
             miw={150}
-            {...form.field('termEnd')}
+            {...form.dateField('termEnd')}
           />
         </Group>
         <FormErrorAlert message={assign.error ? errorMessage(assign.error) : undefined} />

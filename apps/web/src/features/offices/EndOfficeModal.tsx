@@ -1,4 +1,4 @@
-import { Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { EndOfficeBody, type OfficeDto } from '@union/contracts/accounts';
 import type { FormEvent } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api-client';
 import { serverFieldErrors, validate } from '../../app/form-errors';
 import { useForm } from '../../app/use-form';
+import { DateField } from '../../ui/DateField';
 import { formatDate, todayIsoDate } from '../../ui/dates';
 import { DialogActions } from '../../ui/DialogActions';
 import { FormErrorAlert } from '../../ui/FormErrorAlert';
@@ -43,7 +44,7 @@ function EndOfficeForm({ office, onClose }: { office: OfficeDto; onClose: () => 
             start: formatDate(office.termStart),
           })}
         </Text>
-        <TextInput type="date" label={t('offices.termEnd')} required {...form.field('termEnd')} />
+        <DateField label={t('offices.termEnd')} required {...form.dateField('termEnd')} />
         <FormErrorAlert message={end.error ? errorMessage(end.error) : undefined} />
         <DialogActions
           onCancel={onClose}

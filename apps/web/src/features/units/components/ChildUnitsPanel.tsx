@@ -1,10 +1,11 @@
-import { Alert, Box, Button, Group, Stack, Switch, TextInput } from '@mantine/core';
+import { Alert, Box, Button, Group, Stack, Switch } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconHistory, IconPlus } from '@tabler/icons-react';
 import { CHILD_TYPES, type UnitDto } from '@union/contracts/units';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api-client';
+import { DateField } from '../../../ui/DateField';
 import { formatDate, todayIsoDate } from '../../../ui/dates';
 import { EmptyMessage, ErrorState, LoadingState } from '../../../ui/states';
 import { useUnitChildren } from '../queries';
@@ -26,12 +27,12 @@ export function ChildUnitsPanel({ unit }: { unit: UnitDto }) {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" gap="sm">
-        <TextInput
-          type="date"
+        <DateField
           label={t('units.children.at')}
-          max={today}
+          maxDate={today}
+          clearable={false}
           value={date}
-          onChange={(event) => setDate(event.currentTarget.value)}
+          onChange={setDate}
           error={date > today ? t('units.children.futureDate') : undefined}
           inputContainer={(input) => (
             <Group gap="xs" wrap="nowrap">

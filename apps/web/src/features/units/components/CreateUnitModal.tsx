@@ -12,6 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api-client';
 import { serverFieldErrors, validate } from '../../../app/form-errors';
 import { optional, useForm } from '../../../app/use-form';
+import { DateField } from '../../../ui/DateField';
+import { todayIsoDate } from '../../../ui/dates';
 import { DialogActions } from '../../../ui/DialogActions';
 import { FormErrorAlert } from '../../../ui/FormErrorAlert';
 import { createUnit } from '../api';
@@ -62,11 +64,11 @@ function CreateUnitForm({ parent, onClose }: CreateUnitProps) {
           maxLength={UNIT_CODE_MAX}
           {...form.field('code')}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('units.form.establishedOn')}
           description={t('units.form.establishedOnHint')}
-          {...form.field('establishedOn')}
+          maxDate={todayIsoDate()}
+          {...form.dateField('establishedOn')}
         />
         <FormErrorAlert message={create.error ? errorMessage(create.error) : undefined} />
         <DialogActions onCancel={onClose} submitLabel={t('units.create.submit')} loading={create.isPending} />

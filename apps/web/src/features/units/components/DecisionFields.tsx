@@ -1,6 +1,7 @@
-import { Textarea, TextInput } from '@mantine/core';
+import { Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { useForm } from '../../../app/use-form';
+import { DateField } from '../../../ui/DateField';
 import { todayIsoDate } from '../../../ui/dates';
 import { REASON_MAX } from '../api';
 
@@ -14,13 +15,12 @@ export function DecisionFields({ form, notBefore }: { form: DecisionForm; notBef
   const { t } = useTranslation();
   return (
     <>
-      <TextInput
-        type="date"
+      <DateField
         label={t('units.form.effectiveOn')}
         required
-        min={notBefore}
-        max={todayIsoDate()}
-        {...form.field('effectiveOn')}
+        minDate={notBefore}
+        maxDate={todayIsoDate()}
+        {...form.dateField('effectiveOn')}
       />
       <Textarea
         label={t('units.form.reason')}

@@ -1,0 +1,130 @@
+import { Alert, Anchor, Button, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconArrowsTransferUp, IconChevronDown, IconEdit, IconInfoCircle } from '@tabler/icons-react';
+import type { MemberDto } from '@union/contracts/members';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, errorMessage } from '../../app/api-client';
+import { PageHeader } from '../../ui/PageHeader';
+import { EmptyMessage, ErrorState, LoadingState } from '../../ui/states';
+import { BackLink } from './components/BackLink';
+import { LifecycleEventModal } from './components/LifecycleEventModal';
+import { MemberBadges } from './components/MemberBadges';
+import { MemberDetails } from './components/MemberDetails';
+import { MemberTimeline } from './components/MemberTimeline';
+import { TransferMemberModal } from './components/TransferMemberModal';
+import { availableEvents, GRAVE_EVENTS, type LifecycleEventType } from './member-events';
+import { useMember } from './queries';
+
+function MemberActions({ member }: { member: MemberDto }) {
+  const { t } = useTranslation();
+  const [event, setEvent] = useState<LifecycleEventType | null>(null);
+  const [transferOpened, transferModal] = useDisclosure(false);
+  const events = member.can.recordEvents ? availableEvents(member) : [];
+  const hasMenu = events.length > 0 || member.can.transfer;
+
+  return (
+    <>
+      {member.can.update && (
+        <Button
+          component={Link}
+          to={`/members/${member.id}/edit`}
+          variant="default"
+          leftSection={<IconEdit size={18} />}
+        >
+          {t('members.profile.edit')}
+        </Button>
+      )}
+      {hasMenu && (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button rightSection={<IconChevronDown size={14} />}>{t('members.profile.actions')}</Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {member.can.transfer && (
+              <Menu.Item leftSection={<IconArrowsTransferUp size={16} />} onClick={transferModal.open}>
+                {t('memberEvent.transfer')}
+              </Menu.Item>
+            )}
+            {member.can.transfer && events.length > 0 && <Menu.Divider />}
+            {events.map((type) => (
+              <Menu.Item
+                key={type}
+                color={GRAVE_EVENTS.includes(type) ? 'red' : undefined}
+                onClick={() => setEvent(type)}
+              >
+                {t(`memberEvent.${type}`)}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+      )}
+      {/* Mounted whatever the record now allows: an event changes `can` as the record refreshes, and
+          the dialog must outlive that to close. Closed, they render nothing. */}
+      <LifecycleEventModal member={member} type={event} onClose={() => setEvent(null)} />
+      <TransferMemberModal member={member} opened={transferOpened} onClose={transferModal.close} />
+    </>
+  );
+}
+
+function MemberNotFound() {
+  const { t } = useTranslation();
+  return (
+    <EmptyMessage title={t('members.profile.notFound')} description={t('members.profile.notFoundHint')} />
+  );
+}
+
+function MemberView({ memberId }: { memberId: number }) {
+  const { t } = useTranslation();
+  const member = useMember(memberId);
+
+  // Out-of-scope members answer 404 like missing ones; the page cannot tell them apart either.
+  if (member.error instanceof ApiError && member.error.status === 404) return <MemberNotFound />;
+  if (member.isPending) return <LoadingState />;
+  if (member.isError)
+    return <ErrorState message={errorMessage(member.error)} onRetry={() => void member.refetch()} />;
+
+  const current = member.data;
+  return (
+    <>
+      <PageHeader
+        above={<BackLink to="/members" label={t('members.profile.back')} />}
+        title={current.fullName}
+        description={
+          <Stack gap={6} component="span">
+            <Text span size="sm" c="dimmed">
+              {current.memberCode} · {current.grassrootsUnitName}
+            </Text>
+            <MemberBadges member={current} />
+          </Stack>
+        }
+        actions={<MemberActions member={current} />}
+      />
+      <Stack gap="md">
+        {current.pendingTransferId !== null && (
+          <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} role="status">
+            {t('members.profile.pendingTransfer')}{' '}
+            <Anchor component={Link} to="/members/transfers?direction=outgoing" size="sm">
+              {t('members.profile.pendingTransferLink')}
+            </Anchor>
+          </Alert>
+        )}
+        <MemberDetails member={current} />
+        <Paper withBorder p="md" component="section" aria-labelledby="member-history">
+          <Title order={2} size="h4" mb="md" id="member-history">
+            {t('members.profile.history')}
+          </Title>
+          <MemberTimeline history={current.history} />
+        </Paper>
+      </Stack>
+    </>
+  );
+}
+
+export function MemberPage() {
+  const memberId = Number(useParams().memberId);
+  if (!Number.isSafeInteger(memberId) || memberId <= 0) return <MemberNotFound />;
+  // Keyed by id so that open dialogs and drafts never carry over to another member.
+  return <MemberView key={memberId} memberId={memberId} />;
+}
