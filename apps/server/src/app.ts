@@ -24,7 +24,13 @@ import {
 } from './modules/accounts/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { unitsRoutes, type UnitLifecycleHooks } from './modules/units/index.js';
-import { memberUnitHooks, membersRoutes } from './modules/members/index.js';
+import {
+  IMPORT_JOB_KIND,
+  importJobHandler,
+  memberUnitHooks,
+  membersRoutes,
+} from './modules/members/index.js';
+import { JobRunner } from './kernel/jobs/job-runner.js';
 import { jobsRoutes } from './kernel/jobs/jobs.routes.js';
 
 export interface BuildAppOptions {
@@ -97,6 +103,10 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
       for (const hooks of dependants) await hooks.unitClosed?.(tx, unit, closedOn);
     },
   };
+  // Long work (imports) runs here, off the request path; a job left running by a dead process resumes.
+  const jobs = new JobRunner(database.db, app.log, new Map([[IMPORT_JOB_KIND, importJobHandler(database)]]));
+  app.addHook('onReady', async () => jobs.start());
+  app.addHook('onClose', async () => jobs.stop());
   const routeCatalogue: DeclaredRoute[] = [];
   app.decorate('routeCatalogue', routeCatalogue);
   await app.register(
@@ -120,7 +130,7 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
         loginRateLimitPerMinute: config.loginRateLimitPerMinute,
       });
       await api.register(auditRoutes);
-      await api.register(membersRoutes);
+      await api.register(membersRoutes, { jobs });
       await api.register(jobsRoutes);
     },
     { prefix: '/api/v1' },

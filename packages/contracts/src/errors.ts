@@ -232,6 +232,14 @@ export const ERROR_MESSAGES = {
     vi: 'Hợp đồng xác định thời hạn cần ghi thời hạn (số tháng).',
     en: 'A fixed-term contract needs its term in months.',
   },
+  'member.contract_months_invalid': {
+    vi: 'Thời hạn hợp đồng phải là số tháng (ví dụ 12, "12 tháng", "1 năm").',
+    en: 'The contract term is a number of months (12, "12 months", "1 year").',
+  },
+  'member.insured_salary_invalid': {
+    vi: 'Mức lương đóng BHXH phải là số tiền bằng đồng (ví dụ 5.000.000).',
+    en: 'The insured salary is an amount in đồng (for example 5,000,000).',
+  },
   'member.foreign_contract_too_short': {
     vi: 'Người nước ngoài chỉ được gia nhập khi có hợp đồng lao động từ 12 tháng trở lên (Luật Công đoàn 2024, Điều 5).',
     en: 'A foreign worker may join only with a labour contract of 12 months or more (Trade Union Law 2024, Art. 5).',

@@ -161,8 +161,21 @@ export interface FieldProblem {
   code: ErrorCode;
 }
 
+const titleCaseSyllable = (syllable: string): string => {
+  const lower = syllable.toLocaleLowerCase('vi');
+  const [first = ''] = lower;
+  return first.toLocaleUpperCase('vi') + lower.slice(first.length);
+};
+
+/** "NGUYỄN VĂN AN" and "nguyễn văn an" → "Nguyễn Văn An"; a name typed in mixed case is left alone. */
+export function vietnameseNameCase(name: string): string {
+  const uniform = name === name.toLocaleUpperCase('vi') || name === name.toLocaleLowerCase('vi');
+  return uniform ? name.split(' ').map(titleCaseSyllable).join(' ') : name;
+}
+
+// Vietnamese keyboards may type decomposed marks ("Unicode tổ hợp"): one form, NFC, is stored.
 const blankToNull = (value: string | null | undefined): string | null => {
-  const trimmed = value?.replace(/\s+/g, ' ').trim();
+  const trimmed = value?.normalize('NFC').replace(/\s+/g, ' ').trim();
   return trimmed ? trimmed : null;
 };
 
@@ -191,7 +204,7 @@ export function memberRecordProblems(
   const problems: FieldProblem[] = [];
   const fail = (field: MemberField, code: ErrorCode) => problems.push({ field, code });
 
-  const fullName = blankToNull(input.fullName) ?? '';
+  const fullName = vietnameseNameCase(blankToNull(input.fullName) ?? '');
   if (fullName.length < 2) fail('fullName', 'member.full_name_required');
   else if (fullName.length > MEMBER_NAME_MAX || /[0-9@#$%^&*_=+<>{}[\]|\\/]/.test(fullName))
     fail('fullName', 'member.full_name_invalid');
@@ -346,6 +359,7 @@ export const MemberEventDto = z.object({
   toUnitName: z.string().nullable(),
   reason: z.string().nullable(),
   decisionRef: z.string().nullable(),
+  applicationDate: z.string().nullable(),
   recordedAt: z.string(),
   recordedByName: z.string().nullable(),
   /** For corrections: field → [old, new]. */
@@ -413,6 +427,14 @@ export const RecordMemberEventBody = z.object({
 });
 export type RecordMemberEventBody = z.infer<typeof RecordMemberEventBody>;
 
+/** A recorded event, or a transfer: done at once within the caller's units, else waiting (`completed: false`). */
+export const EventOutcomeDto = z.object({
+  completed: z.boolean(),
+  transferId: z.number().nullable(),
+  member: MemberDto.nullable(),
+});
+export type EventOutcomeDto = z.infer<typeof EventOutcomeDto>;
+
 export const TRANSFER_STATUSES = ['pending', 'accepted', 'rejected', 'cancelled'] as const;
 export const TransferStatus = z.enum(TRANSFER_STATUSES);
 
@@ -479,6 +501,28 @@ export const DuplicateCandidateDto = z.object({
   status: MemberStatus,
 });
 export type DuplicateCandidateDto = z.infer<typeof DuplicateCandidateDto>;
+
+/** Probable duplicates the caller may see, and how many more exist outside their units. */
+export const DuplicateCheckDto = z.object({
+  candidates: z.array(DuplicateCandidateDto),
+  elsewhere: z.number(),
+});
+export type DuplicateCheckDto = z.infer<typeof DuplicateCheckDto>;
+
+/** `error.details` of 409 member.citizen_id_taken: the holder is named only inside the caller's scope. */
+export const CitizenIdTakenDetails = z.object({
+  inScope: z.boolean(),
+  memberId: z.number().optional(),
+  memberCode: z.string().optional(),
+  unitName: z.string().optional(),
+  transferPossible: z.boolean(),
+});
+export type CitizenIdTakenDetails = z.infer<typeof CitizenIdTakenDetails>;
+
+/** A grassroots union (or a branch or group in one) anywhere in the country: a transfer destination. */
+export const TransferDestinationDto = z.object({ id: z.number(), name: z.string(), code: z.string() });
+export type TransferDestinationDto = z.infer<typeof TransferDestinationDto>;
+export const TransferDestinationQuery = z.object({ q: z.string().trim().min(2).max(100) });
 
 // ——— Corrections requested by members ———
 
@@ -585,6 +629,19 @@ export const ImportReportDto = z.object({
   errorsTruncated: z.boolean(),
 });
 export type ImportReportDto = z.infer<typeof ImportReportDto>;
+
+export const ImportStartedDto = z.object({ jobId: z.number() });
+export type ImportStartedDto = z.infer<typeof ImportStartedDto>;
+
+/** The `result` of a finished import job. */
+export const ImportJobResult = z.object({
+  total: z.number(),
+  admitted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+});
+export type ImportJobResult = z.infer<typeof ImportJobResult>;
 
 export const ExportQuery = MemberListQuery.omit({ limit: true, cursor: true }).extend({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),

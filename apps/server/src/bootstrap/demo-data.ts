@@ -4,6 +4,8 @@ import { recordAudit } from '../kernel/audit/audit.js';
 import type { Db } from '../kernel/db/database.js';
 import { todayInVietnam } from '../kernel/time.js';
 import { unsafeAssignOffice, unsafeCreateAccount } from '../modules/accounts/index.js';
+import { unsafeAdmitMembers, type SeedMember } from '../modules/members/index.js';
+import { syntheticPeople } from './synthetic-people.js';
 import {
   insertUnit,
   unsafeFindRootUnit,
@@ -168,6 +170,7 @@ export async function loadDemoData(db: Db): Promise<void> {
     const root = await unsafeFindRootUnit(tx);
     if (!root) throw new Error('The Confederation must exist before demo data loads');
     const byName = new Map<string, ParentPlace>();
+    const grassrootsUnits: Array<{ id: number; name: string }> = [];
 
     for (const sector of SECTORS) {
       const created = await insertUnit(tx, asParent(root), { ...sector, establishedOn: '1990-01-01' });
@@ -177,7 +180,12 @@ export async function loadDemoData(db: Db): Promise<void> {
           sector.type === 'sector_union'
             ? `CĐCS ${pick(SCHOOLS)} ${pick(COMPANY_NAMES)} ${i + 1}`
             : companyName();
-        await insertUnit(tx, place, { type: 'grassroots_union', name, establishedOn: establishedOn() });
+        const unit = await insertUnit(tx, place, {
+          type: 'grassroots_union',
+          name,
+          establishedOn: establishedOn(),
+        });
+        grassrootsUnits.push({ id: unit.id, name });
       }
     }
 
@@ -203,11 +211,13 @@ export async function loadDemoData(db: Db): Promise<void> {
           establishedOn: establishedOn(),
         });
         byName.set(name, { ...grassroots, name });
+        grassrootsUnits.push({ id: grassroots.id, name });
       }
     }
 
     // One grassroots union with its inner structure: branches, and groups inside them.
     const textile = byName.get('CĐCS Công ty TNHH Dệt may Thăng Long')!;
+    const textileGroups: number[] = [];
     for (const workshop of ['Phân xưởng Dệt', 'Phân xưởng May', 'Khối Văn phòng']) {
       const branchName = `Công đoàn bộ phận ${workshop}`;
       const branch = await insertUnit(tx, textile, {
@@ -215,18 +225,20 @@ export async function loadDemoData(db: Db): Promise<void> {
         name: branchName,
         establishedOn: '2015-03-01',
       });
-      for (const group of [1, 2]) {
-        await insertUnit(
+      for (const number of [1, 2]) {
+        const group = await insertUnit(
           tx,
           { ...branch, name: branchName },
           {
             type: 'union_group',
-            name: `Tổ công đoàn ${workshop.replace('Phân xưởng ', '')} ${group}`,
+            name: `Tổ công đoàn ${workshop.replace('Phân xưởng ', '')} ${number}`,
             establishedOn: '2015-03-01',
           },
         );
+        textileGroups.push(group.id);
       }
     }
+    await loadDemoMembers(tx, random, grassrootsUnits, textile.id, textileGroups);
 
     const today = todayInVietnam();
     const termStart = `${today.slice(0, 4)}-01-01`;
@@ -264,4 +276,94 @@ export async function loadDemoData(db: Db): Promise<void> {
       termEnd: `${Number(today.slice(0, 4)) - 1}-12-31`,
     });
   });
+}
+
+const DEMO_MEMBER_LOGIN = { fullName: 'Đặng Văn Hùng', birthDate: '1988-06-12', phone: '+84912345678' };
+
+/**
+ * Members for every demo grassroots union (tens each, a few hundred in total per area), spread over the
+ * textile union's groups; some suspended, some left, some exempt from dues. The demo member login
+ * (0912345678) is one of them, so "my record" shows a real record.
+ */
+async function loadDemoMembers(
+  db: Db,
+  random: () => number,
+  grassrootsUnits: ReadonlyArray<{ id: number; name: string }>,
+  textileId: number,
+  textileGroups: readonly number[],
+): Promise<void> {
+  const today = todayInVietnam();
+  const person = syntheticPeople(2026, today);
+  let phoneSerial = 0;
+  const member = (employerName: string): SeedMember => {
+    const someone = person();
+    const joinedYear = Math.max(Number(someone.birthDate.slice(0, 4)) + 18, 2005 + Math.floor(random() * 20));
+    const joinedAt = `${Math.min(joinedYear, Number(today.slice(0, 4)) - 1)}-${someone.birthDate.slice(5, 7)}-01`;
+    const roll = random();
+    const later: SeedMember['later'] =
+      roll < 0.05
+        ? [{ type: 'suspend', date: `${today.slice(0, 4)}-01-15` }]
+        : roll < 0.08
+          ? [{ type: 'leave', date: `${today.slice(0, 4)}-02-01` }]
+          : roll < 0.1
+            ? [{ type: 'exemption_start', date: `${today.slice(0, 4)}-03-01` }]
+            : [];
+    phoneSerial += 1;
+    return {
+      record: {
+        ...someone,
+        legacyIdNumber: null,
+        passportNumber: null,
+        nationality: 'VN',
+        ethnicity: null,
+        religion: null,
+        sensitiveDataConsent: false,
+        phone: `+8498${String(phoneSerial).padStart(7, '0')}`,
+        email: null,
+        addressLine: null,
+        provinceCode: null,
+        communeCode: null,
+        employerName: employerName.replace(/^CĐCS /, ''),
+        employerTaxCode: null,
+        contractType: random() < 0.7 ? 'indefinite' : 'fixed_term',
+        contractMonths: null,
+        occupation: random() < 0.8 ? 'Công nhân' : 'Nhân viên văn phòng',
+        qualification: null,
+        insuredSalary: 5_000_000 + Math.floor(random() * 20) * 500_000,
+        cardNumber: null,
+        unionPosition: null,
+        joinedAt,
+      },
+      later,
+    };
+  };
+  const withTerm = (seed: SeedMember): SeedMember =>
+    seed.record.contractType === 'fixed_term'
+      ? { ...seed, record: { ...seed.record, contractMonths: 36 } }
+      : seed;
+  for (const unit of grassrootsUnits) {
+    if (unit.id === textileId) continue;
+    const count = 5 + Math.floor(random() * random() * 60);
+    await unsafeAdmitMembers(
+      db,
+      unit.id,
+      Array.from({ length: count }, () => withTerm(member(unit.name))),
+    );
+  }
+  for (const [i, groupId] of textileGroups.entries()) {
+    const people = Array.from({ length: 20 }, () => withTerm(member('Công ty TNHH Dệt may Thăng Long')));
+    if (i === 0) {
+      const hung = people[0]!;
+      people[0] = {
+        record: {
+          ...hung.record,
+          ...DEMO_MEMBER_LOGIN,
+          sex: 'male',
+          citizenId: '001088012345',
+          joinedAt: '2012-05-01',
+        },
+      };
+    }
+    await unsafeAdmitMembers(db, groupId, people);
+  }
 }

@@ -20,6 +20,9 @@ const EXACT_STATUS: Partial<Record<ErrorCode, number>> = {
   'request.malformed_json': 400,
   'request.unsupported_media_type': 415,
   'request.too_large': 413,
+  'import.too_large': 413,
+  // A warning the officer answers ("this is someone else"), like an identity conflict.
+  'member.probable_duplicate': 409,
   'validation.failed': 400,
   'internal.error': 500,
   'request.rate_limited': 429,
@@ -39,9 +42,9 @@ const EXACT_STATUS: Partial<Record<ErrorCode, number>> = {
 export function statusOf(code: ErrorCode): number {
   const exact = EXACT_STATUS[code];
   if (exact !== undefined) return exact;
-  if (code.endsWith('.not_found')) return 404;
+  if (code.endsWith('not_found') || code === 'member.no_own_record') return 404;
   if (code.startsWith('auth.')) return 401;
-  if (code.endsWith('_taken') || code === 'office.already_held') return 409;
+  if (code.endsWith('_taken') || code.endsWith('_pending') || code === 'office.already_held') return 409;
   return 422;
 }
 

@@ -5,6 +5,7 @@ import type { Permission } from '../../src/kernel/access/permissions.js';
 import { accountsRouteTable } from './accounts.cases.js';
 import { auditRouteTable } from './audit.cases.js';
 import { accessSuite, expectError, type Kind, type RouteTable } from './denial.js';
+import { membersChangeRouteTable, membersReadRouteTable } from './members.cases.js';
 import { officesRouteTable } from './offices.cases.js';
 import { unitsRouteTable } from './units.cases.js';
 
@@ -258,6 +259,158 @@ const PERMISSION_ROUTES: Record<string, { permission: Permission; covers: Kind[]
       'lacks permission',
     ],
   },
+  'GET /api/v1/members/import/template': {
+    permission: 'members.import',
+    covers: ['allowed', 'expired', 'future', 'no office', 'lacks permission'],
+  },
+  'POST /api/v1/members/import': {
+    permission: 'members.import',
+    covers: ['allowed', 'sibling', 'parent', 'child', 'expired', 'future', 'no office', 'lacks permission'],
+  },
+  'GET /api/v1/members/export': {
+    permission: 'members.export',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'GET /api/v1/members': {
+    permission: 'members.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'POST /api/v1/members': {
+    permission: 'members.admit',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'sees, may not change',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'GET /api/v1/members/duplicates': {
+    permission: 'members.admit',
+    covers: ['allowed', 'sibling', 'parent', 'child', 'expired', 'future', 'no office', 'lacks permission'],
+  },
+  'GET /api/v1/members/transfer-destinations': {
+    permission: 'members.transfer',
+    covers: ['allowed', 'expired', 'future', 'no office', 'lacks permission'],
+  },
+  'GET /api/v1/members/transfers': {
+    permission: 'members.transfer',
+    covers: ['allowed', 'sibling', 'parent', 'child', 'expired', 'future', 'no office', 'lacks permission'],
+  },
+  'POST /api/v1/members/transfers': {
+    permission: 'members.transfer',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'POST /api/v1/members/transfers/:id/decision': {
+    permission: 'members.transfer',
+    covers: [
+      'allowed',
+      'sees, may not change',
+      'sibling',
+      'parent',
+      'child',
+      'missing',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'GET /api/v1/members/corrections': {
+    permission: 'members.corrections',
+    covers: ['allowed', 'sibling', 'parent', 'child', 'expired', 'future', 'no office', 'lacks permission'],
+  },
+  'POST /api/v1/members/corrections/:id/decision': {
+    permission: 'members.corrections',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'missing',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'GET /api/v1/members/:id': {
+    permission: 'members.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'missing',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'PATCH /api/v1/members/:id': {
+    permission: 'members.update',
+    covers: [
+      'allowed',
+      'sees, may not change',
+      'sibling',
+      'parent',
+      'child',
+      'missing',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'POST /api/v1/members/:id/events': {
+    permission: 'members.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'missing',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
 };
 
 /** The five cases (plus a term not yet begun), and a positive control, for every permission route. */
@@ -270,11 +423,24 @@ const NOT_APPLICABLE: Record<string, Partial<Record<Kind, string>>> = {
     parent: 'a new account belongs to no unit: there is nothing to reach up to',
     child: 'a new account belongs to no unit: there is no subtree to reach into',
   },
+  'GET /api/v1/members/import/template': {
+    sibling: 'the template is blank: it holds no one, so there is no place to be wrong about',
+    parent: 'the template is blank: it holds no one, so there is no place to be wrong about',
+    child: 'the template is blank: it holds no one, so there is no place to be wrong about',
+  },
+  'GET /api/v1/members/transfer-destinations': {
+    sibling: 'a transfer may go to any grassroots union in the country: every caller gets the same list',
+    parent: 'a transfer may go to any grassroots union in the country: every caller gets the same list',
+    child: 'a transfer may go to any grassroots union in the country: every caller gets the same list',
+  },
 };
 
-/** Any signed-in account, on its own data only (session.access.test.ts). */
+/** Any signed-in account, on its own data only (session.access.test.ts, members.access.test.ts). */
 const AUTHENTICATED_ROUTES = [
+  'GET /api/v1/jobs/:id',
   'GET /api/v1/me',
+  'GET /api/v1/me/member',
+  'POST /api/v1/me/member/corrections',
   'GET /api/v1/roles',
   'POST /api/v1/auth/logout',
   'POST /api/v1/auth/password',
@@ -297,6 +463,8 @@ const TABLE_BUILDERS = {
   officesRouteTable: 'offices.access.test.ts',
   accountsRouteTable: 'accounts.access.test.ts',
   auditRouteTable: 'audit.access.test.ts',
+  membersReadRouteTable: 'members.access.test.ts',
+  membersChangeRouteTable: 'members-changes.access.test.ts',
 };
 
 const caseTables = (): RouteTable => ({
@@ -304,6 +472,8 @@ const caseTables = (): RouteTable => ({
   ...officesRouteTable(s),
   ...accountsRouteTable(s),
   ...auditRouteTable(s),
+  ...membersReadRouteTable(s),
+  ...membersChangeRouteTable(s),
 });
 
 const sorted = (values: Iterable<string>) => [...values].sort();

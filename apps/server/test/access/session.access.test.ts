@@ -50,7 +50,20 @@ describe('GET /api/v1/me', () => {
     expect(body.offices.map((office) => [office.unitId, office.role])).toEqual([
       [s.tree.grassrootsA.id, 'grassroots_officer'],
     ]);
-    expect(body.permissions).toEqual(['accounts.read', 'offices.read', 'units.read']);
+    // A grassroots officer's role, and nothing from the upper union officer's ended term.
+    expect(body.permissions).toEqual([
+      'accounts.read',
+      'members.admit',
+      'members.corrections',
+      'members.export',
+      'members.import',
+      'members.lifecycle',
+      'members.read',
+      'members.transfer',
+      'members.update',
+      'offices.read',
+      'units.read',
+    ]);
   });
 
   s.itRequiresSignIn(

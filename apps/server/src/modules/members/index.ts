@@ -1,3 +1,5 @@
 /** The members module: the central member registry. Other modules enter only through this file. */
-export { membersRoutes } from './members.routes.js';
+export { membersRoutes, type MembersRoutesOptions } from './members.routes.js';
+export { IMPORT_JOB_KIND, importJobHandler } from './member-import.js';
 export { memberUnitHooks } from './member-unit-hooks.js';
+export { unsafeAdmitMembers, unsafeCountMembers, type SeedMember } from './members.system.js';

@@ -35,7 +35,7 @@ async function findOwnMember(db: Db, actor: Actor): Promise<MemberRow | undefine
   if (linked) return linked;
   const phone = await unsafeAccountPhone(db, actor.accountId);
   if (!phone) return undefined;
-  const [byPhone] = await db
+  const byPhone = await db
     .select()
     .from(members)
     .where(
@@ -46,9 +46,11 @@ async function findOwnMember(db: Db, actor: Actor): Promise<MemberRow | undefine
       ),
     )
     .limit(2);
-  if (!byPhone) return undefined;
-  await db.update(members).set({ accountId: actor.accountId }).where(eq(members.id, byPhone.id));
-  return { ...byPhone, accountId: actor.accountId };
+  // Two members share the number (a family phone): which one signed in is not ours to guess.
+  if (byPhone.length !== 1) return undefined;
+  const [member] = byPhone as [MemberRow];
+  await db.update(members).set({ accountId: actor.accountId }).where(eq(members.id, member.id));
+  return { ...member, accountId: actor.accountId };
 }
 
 async function getOwnMemberOrThrow(db: Db, actor: Actor): Promise<MemberRow> {

@@ -38,7 +38,10 @@ const TRANSITIONS: Record<MemberEventType, Transition> = {
   honorary_grant: when(['active', 'left'], { status: 'active', honorary: true }, (s) => !s.honorary),
   honorary_revoke: when(['active', 'suspended'], { honorary: false }, (s) => s.honorary),
   death: when(['active', 'suspended', 'left', 'expelled'], { status: 'deceased', duesExempt: false }),
-  record_corrected: (state) => (state.status === 'deceased' ? undefined : state),
+  // A correction changes the record, not the membership: neutral in any state when replayed (a death
+  // reported late is dated before corrections recorded meanwhile). Changing a deceased member's record
+  // is refused where the change is made.
+  record_corrected: (state) => state,
 };
 
 export const ADMITTED: MembershipState = { status: 'active', honorary: false, duesExempt: false };

@@ -48,7 +48,7 @@ async function completeTransfer(
   memberId: number,
   to: Place,
   date: string,
-  reason: string | null,
+  why: { reason: string | null; decisionRef: string | null },
 ): Promise<void> {
   const member = await lockMember(tx, memberId);
   if (!isCurrent(member))
@@ -63,7 +63,8 @@ async function completeTransfer(
     effectiveOn: date,
     unitId: member.unitId,
     toUnitId: to.id,
-    reason,
+    reason: why.reason,
+    decisionRef: why.decisionRef,
     recordedBy: actor.accountId,
   });
   await tx
@@ -93,7 +94,7 @@ async function insertPending(
   to: Place,
   side: 'sending' | 'receiving',
   date: string,
-  reason: string | null,
+  why: { reason: string | null; decisionRef: string | null },
 ): Promise<number> {
   try {
     const [created] = await tx
@@ -106,7 +107,8 @@ async function insertPending(
         toUnitPath: to.path,
         requestedBy: side,
         effectiveOn: date,
-        reason,
+        reason: why.reason,
+        decisionRef: why.decisionRef,
         requestedByAccount: actor.accountId,
       })
       .returning({ id: memberTransfers.id });
@@ -146,11 +148,12 @@ export async function transferOut(
       .from(memberTransfers)
       .where(and(eq(memberTransfers.memberId, member.id), eq(memberTransfers.status, 'pending')));
     if (pending) throw new DomainError('member.transfer_pending');
+    const why = { reason: body.reason ?? null, decisionRef: body.decisionRef ?? null };
     if (mayAt(actor, 'members.transfer', to.path)) {
-      await completeTransfer(tx, actor, member.id, to, body.date, body.reason ?? null);
+      await completeTransfer(tx, actor, member.id, to, body.date, why);
       return { completed: true, transferId: null };
     }
-    const transferId = await insertPending(tx, actor, member, to, 'sending', body.date, body.reason ?? null);
+    const transferId = await insertPending(tx, actor, member, to, 'sending', body.date, why);
     return { completed: false, transferId };
   });
 }
@@ -164,28 +167,23 @@ export async function transferIn(
   actor: Actor,
   body: RequestTransferInBody,
 ): Promise<{ completed: boolean; transferId: number | null }> {
-  const to = await placeOf(db, body.toUnitId);
-  if (!mayAt(actor, 'members.transfer', to.path)) throw new DomainError('unit.not_found');
+  // The receiving unit is the caller's own: one outside their scope reads as missing, whatever its type.
+  const [place] = await unsafeMembershipPlaces(db, [body.toUnitId]);
+  if (!place || !mayAt(actor, 'members.transfer', place.path)) throw new DomainError('unit.not_found');
+  const to = assertMembershipPlace(place);
   const [member] = await db
     .select()
     .from(members)
     .where(and(eq(members.citizenId, body.citizenId), eq(members.memberCode, body.memberCode)));
   if (!member || !isCurrent(member)) throw new DomainError('member.transfer_identity_mismatch');
   assertTransferable(member, to, body.date);
+  const why = { reason: body.reason ?? null, decisionRef: null };
   return db.transaction(async (tx) => {
     if (mayAt(actor, 'members.transfer', member.unitPath)) {
-      await completeTransfer(tx, actor, member.id, to, body.date, body.reason ?? null);
+      await completeTransfer(tx, actor, member.id, to, body.date, why);
       return { completed: true, transferId: null };
     }
-    const transferId = await insertPending(
-      tx,
-      actor,
-      member,
-      to,
-      'receiving',
-      body.date,
-      body.reason ?? null,
-    );
+    const transferId = await insertPending(tx, actor, member, to, 'receiving', body.date, why);
     return { completed: false, transferId };
   });
 }
@@ -221,7 +219,10 @@ export async function decideTransfer(
     if (!allowed) throw new DomainError('access.denied');
     if (body.decision === 'accept') {
       const to = assertMembershipPlace((await unsafeMembershipPlaces(tx, [transfer.toUnitId]))[0]!);
-      await completeTransfer(tx, actor, transfer.memberId, to, transfer.effectiveOn, transfer.reason);
+      await completeTransfer(tx, actor, transfer.memberId, to, transfer.effectiveOn, {
+        reason: transfer.reason,
+        decisionRef: transfer.decisionRef,
+      });
     }
     const status = { accept: 'accepted', reject: 'rejected', cancel: 'cancelled' }[body.decision];
     await tx

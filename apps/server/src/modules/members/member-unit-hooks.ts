@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.js';
 import { DomainError } from '../../kernel/errors.js';
-import { movedPath, type UnitLifecycleHooks } from '../units/index.js';
+import { movedPath, unsafeMembershipPlaces, type UnitLifecycleHooks } from '../units/index.js';
 import { memberCorrections, members, memberTransfers } from './members.schema.js';
 import { hasCurrentMembersUnder } from './members.service.js';
 
@@ -13,9 +13,22 @@ import { hasCurrentMembersUnder } from './members.service.js';
 export const memberUnitHooks: UnitLifecycleHooks = {
   async subtreesMoved(tx, move) {
     const memberPaths = movedPath(sql`${members.unitPath}`, move);
+    // Branches and groups that moved to another grassroots union take their members with them; the
+    // members of a moved grassroots union (or of a branch inside it) keep that union.
+    const [newParent] = await unsafeMembershipPlaces(tx, [Number(move.newParentPath.split('/').at(-2))]);
+    const newGrassroots = newParent?.grassrootsId ?? null;
     await tx
       .update(members)
-      .set({ unitPath: memberPaths.newPath, provinceId: move.newProvinceId })
+      .set({
+        unitPath: memberPaths.newPath,
+        provinceId: move.newProvinceId,
+        ...(newGrassroots === null
+          ? {}
+          : {
+              grassrootsUnitId: sql`case when ${members.grassrootsUnitId} = any(${`{${move.movedUnitIds.join(',')}}`}::int[])
+                then ${members.grassrootsUnitId} else ${newGrassroots}::int end`,
+            }),
+      })
       .where(memberPaths.inMovedSubtrees);
     const correctionPaths = movedPath(sql`${memberCorrections.unitPath}`, move);
     await tx

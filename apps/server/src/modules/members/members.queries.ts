@@ -75,6 +75,7 @@ export async function listHistory(db: Db, memberId: number, accountNames: Accoun
     toUnitName: event.toUnitId ? (names.get(event.toUnitId) ?? null) : null,
     reason: event.reason,
     decisionRef: event.decisionRef,
+    applicationDate: event.applicationDate,
     recordedAt: event.recordedAt.toISOString(),
     recordedByName: event.recordedBy ? (recorders.get(event.recordedBy) ?? null) : null,
     changes: event.changes ?? null,
@@ -113,7 +114,12 @@ export function classifyQuery(q: string): SearchKind | undefined {
 function ageBandCondition(band: AgeBand, today: string): SQL {
   const [min, max] = band === '61+' ? [61, 200] : band.split('-').map(Number);
   const year = Number(today.slice(0, 4));
-  const shift = (years: number) => `${year - years}${today.slice(4)}`;
+  const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  // Whole years back from today; from 29 February into a common year, that is 28 February.
+  const shift = (years: number) =>
+    today.endsWith('-02-29') && !isLeapYear(year - years)
+      ? `${year - years}-02-28`
+      : `${year - years}${today.slice(4)}`;
   // Age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max + 1) years.
   return sql`${members.birthDate} <= ${shift(min!)} and ${members.birthDate} > ${shift(max! + 1)}`;
 }
@@ -125,6 +131,8 @@ function provinceIdsOf(paths: string[]): number[] | undefined {
 }
 
 type NamePosition = [string, number];
+/** A name-search cursor still among the exact matches: "=" never begins a folded name. */
+const EXACT_PHASE = '=';
 type SortPosition = [string, number];
 const isPosition = (value: unknown): value is [string, number] =>
   Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && Number.isInteger(value[1]);
@@ -142,16 +150,19 @@ const listColumns = {
 };
 
 /**
- * Scoped member search. Exact identifiers use their unique indexes; names use the folded prefix index
- * inside the province (`province_id, full_name_folded, id`), ordered so the index returns the page
- * without a sort; the first page puts the names typed with exactly these diacritics first. Without a
- * query the list is in Vietnamese order (given name first).
+ * The scope and the list filters as SQL, or null when nothing can match (no scope, a query that is
+ * too short). Shared by the list and the export, so both show exactly the same people.
  */
-export async function searchMembers(db: Db, actor: Actor, query: MemberListQuery) {
+export async function memberFilters(
+  db: Db,
+  actor: Actor,
+  query: Omit<MemberListQuery, 'limit' | 'cursor'>,
+  permission: Permission = 'members.read',
+): Promise<SQL[] | null> {
   const paths = query.unitId
-    ? [(await getUnitOrThrow(db, actor, query.unitId, 'members.read')).path]
-    : scopePaths(actor, 'members.read');
-  if (paths.length === 0) return { items: [], nextCursor: null };
+    ? [(await getUnitOrThrow(db, actor, query.unitId, permission)).path]
+    : scopePaths(actor, permission);
+  if (paths.length === 0) return null;
   const provinceIds = provinceIdsOf(paths);
   const filters: SQL[] = [
     or(...paths.map((path) => sql`${members.unitPath} like ${`${path}%`}`))!,
@@ -164,23 +175,42 @@ export async function searchMembers(db: Db, actor: Actor, query: MemberListQuery
     filters.push(sql`${members.employerFolded} like ${`${escapeLike(foldVietnamese(query.employer))}%`}`);
   if (query.joinedFrom) filters.push(sql`${members.joinedAt} >= ${query.joinedFrom}`);
   if (query.joinedTo) filters.push(sql`${members.joinedAt} <= ${query.joinedTo}`);
+  if (query.q && !classifyQuery(query.q)) return null;
+  return filters;
+}
 
+/** The filters plus what `q` asks for, without ranking: for the export. */
+export function queryCondition(q: string | undefined): SQL | undefined {
+  const search = q ? classifyQuery(q) : undefined;
+  if (!search) return undefined;
+  if (search.kind === 'name') return sql`${members.fullNameFolded} like ${`${escapeLike(search.folded)}%`}`;
+  const column = {
+    code: members.memberCode,
+    citizenId: members.citizenId,
+    legacyId: members.legacyIdNumber,
+    phone: members.phone,
+  }[search.kind];
+  return eq(column, search.value);
+}
+
+/**
+ * Scoped member search. Exact identifiers use their unique indexes; names use the folded prefix index
+ * inside the province (`province_id, full_name_folded, id`), ordered so the index returns the page
+ * without a sort; the first page puts the names typed with exactly these diacritics first. Without a
+ * query the list is in Vietnamese order (given name first).
+ */
+export async function searchMembers(db: Db, actor: Actor, query: MemberListQuery) {
+  const filters = await memberFilters(db, actor, query);
+  if (!filters) return { items: [], nextCursor: null };
   const search = query.q ? classifyQuery(query.q) : undefined;
-  if (query.q && !search) return { items: [], nextCursor: null };
 
   let rows: (typeof listColumns extends infer C ? { [K in keyof C]: unknown } : never)[];
   let nextCursor: string | null = null;
   if (search && search.kind !== 'name') {
-    const column = {
-      code: members.memberCode,
-      citizenId: members.citizenId,
-      legacyId: members.legacyIdNumber,
-      phone: members.phone,
-    }[search.kind];
     rows = await db
       .select(listColumns)
       .from(members)
-      .where(and(...filters, eq(column, search.value)))
+      .where(and(...filters, queryCondition(query.q)))
       .orderBy(asc(members.id))
       .limit(query.limit);
   } else if (search) {
@@ -233,18 +263,23 @@ async function searchByName(
   query: MemberListQuery,
 ) {
   const exactly = sql`${members.fullNameFolded} = ${search.folded} and lower(${members.fullName}) = ${search.typed}`;
-  const firstPage = !query.cursor;
-  const exact = firstPage
+  const after = query.cursor ? decodeCursor<NamePosition>(query.cursor, isPosition) : undefined;
+  // The exact matches come first, by id, page after page; then the rest from its beginning.
+  const inExact = !after || after[0] === EXACT_PHASE;
+  const exact = inExact
     ? await db
         .select(listColumns)
         .from(members)
-        .where(and(...filters, sql`${exactly}`))
+        .where(and(...filters, sql`${exactly}`, after ? gt(members.id, after[1]) : undefined))
         .orderBy(asc(members.id))
-        .limit(query.limit)
+        .limit(query.limit + 1)
     : [];
-  // The exact matches filled the page: the rest starts from the beginning on the next one.
+  if (exact.length > query.limit) {
+    const page = exact.slice(0, query.limit);
+    return { rows: page, nextCursor: encodeCursor([EXACT_PHASE, page.at(-1)!.id]) };
+  }
   if (exact.length === query.limit) return { rows: exact, nextCursor: encodeCursor(['', 0]) };
-  const after = query.cursor ? decodeCursor<NamePosition>(query.cursor, isPosition) : undefined;
+  const restAfter = inExact ? undefined : after;
   const wanted = query.limit - exact.length;
   const found = await db
     .select(listColumns)
@@ -254,10 +289,10 @@ async function searchByName(
         ...filters,
         sql`${members.fullNameFolded} like ${`${escapeLike(search.folded)}%`}`,
         sql`not (${exactly})`,
-        after
+        restAfter
           ? or(
-              gt(members.fullNameFolded, after[0]),
-              and(eq(members.fullNameFolded, after[0]), gt(members.id, after[1])),
+              gt(members.fullNameFolded, restAfter[0]),
+              and(eq(members.fullNameFolded, restAfter[0]), gt(members.id, restAfter[1])),
             )
           : undefined,
       ),

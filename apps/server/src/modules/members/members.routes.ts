@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '@union/contracts/common';
@@ -9,7 +10,8 @@ import {
   CorrectionRequestBody,
   DecideCorrectionBody,
   DecideTransferBody,
-  DuplicateCandidateDto,
+  DuplicateCheckDto,
+  EventOutcomeDto,
   DuplicateCheckQuery,
   MemberDto,
   MemberListQuery,
@@ -22,7 +24,23 @@ import {
   TransferPage,
   UpdateMemberBody,
 } from '@union/contracts/members';
+import multipart from '@fastify/multipart';
+import {
+  ExportQuery,
+  IMPORT_MAX_BYTES,
+  ImportQuery,
+  ImportReportDto,
+  ImportStartedDto,
+  TransferDestinationDto,
+  TransferDestinationQuery,
+} from '@union/contracts/members';
 import { actorOf } from '../../kernel/auth/auth.plugin.js';
+import { DomainError } from '../../kernel/errors.js';
+import { languageOf } from '../../kernel/http/error-handler.js';
+import type { JobRunner } from '../../kernel/jobs/job-runner.js';
+import { dryRunImport, startImport } from './member-import.js';
+import { exportMembers } from './member-export.js';
+import { memberImportTemplate } from './spreadsheet/write-member-sheet.js';
 import { recordAudit } from '../../kernel/audit/audit.js';
 import { foldVietnamese } from '../../kernel/text/fold.js';
 import { unsafeSearchGrassrootsUnits } from '../units/index.js';
@@ -31,14 +49,77 @@ import * as service from './members.service.js';
 import * as transfers from './member-transfers.js';
 import * as corrections from './member-corrections.js';
 
-const TransferOutcomeDto = z.object({
-  completed: z.boolean(),
-  transferId: z.number().nullable(),
-  member: MemberDto.nullable(),
-});
+export interface MembersRoutesOptions {
+  jobs: JobRunner;
+}
 
-export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
+export const membersRoutes: FastifyPluginAsyncZod<MembersRoutesOptions> = async (app, { jobs }) => {
   const tags = ['members'];
+  // Uploads only here: one file, at most the import limit; anything bigger is refused while it streams.
+  await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 0, parts: 2 } });
+
+  /** The uploaded file, whole (spreadsheets must be read from their end), or a clear refusal. */
+  async function uploadedFile(request: FastifyRequest) {
+    if (!request.isMultipart()) throw new DomainError('import.file_required');
+    const part = await request.file();
+    if (!part) throw new DomainError('import.file_required');
+    const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('import.too_large');
+      throw error;
+    });
+    if (bytes.length === 0) throw new DomainError('import.empty');
+    return { bytes, filename: part.filename || 'upload' };
+  }
+
+  app.get(
+    '/members/import/template',
+    { config: { permission: 'members.import' }, schema: { tags } },
+    async (_request, reply) =>
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="mau-nhap-doan-vien.xlsx"')
+        .send(await memberImportTemplate()),
+  );
+
+  app.post(
+    '/members/import',
+    {
+      config: { permission: 'members.import' },
+      schema: {
+        tags,
+        querystring: ImportQuery,
+        response: { 200: ImportReportDto, 202: ImportStartedDto },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const file = await uploadedFile(request);
+      const { unitId, dryRun } = request.query;
+      if (dryRun) return dryRunImport(app.db, actor, { unitId, ...file, language: languageOf(request) });
+      const jobId = await startImport(app.db, actor, { unitId, ...file });
+      jobs.wake();
+      return reply.code(202).send({ jobId });
+    },
+  );
+
+  app.get(
+    '/members/export',
+    { config: { permission: 'members.export' }, schema: { tags, querystring: ExportQuery } },
+    async (request, reply) => {
+      const { format } = request.query;
+      const stream = await exportMembers(app.db, actorOf(request), request.query);
+      const date = new Date().toISOString().slice(0, 10);
+      return reply
+        .header(
+          'content-type',
+          format === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .header('content-disposition', `attachment; filename="doan-vien-${date}.${format}"`)
+        .send(stream);
+    },
+  );
 
   app.get(
     '/members',
@@ -78,7 +159,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         querystring: DuplicateCheckQuery,
-        response: { 200: z.object({ candidates: z.array(DuplicateCandidateDto), elsewhere: z.number() }) },
+        response: { 200: DuplicateCheckDto },
       },
     },
     (request) =>
@@ -96,8 +177,8 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'members.transfer' },
       schema: {
         tags,
-        querystring: z.object({ q: z.string().trim().min(2).max(100) }),
-        response: { 200: z.array(z.object({ id: z.number(), name: z.string(), code: z.string() })) },
+        querystring: TransferDestinationQuery,
+        response: { 200: z.array(TransferDestinationDto) },
       },
     },
     async (request) => {
@@ -124,7 +205,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/members/transfers',
     {
       config: { permission: 'members.transfer' },
-      schema: { tags, body: RequestTransferInBody, response: { 200: TransferOutcomeDto } },
+      schema: { tags, body: RequestTransferInBody, response: { 200: EventOutcomeDto } },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -182,7 +263,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/members/:id/events',
     {
       config: { permission: 'members.read' },
-      schema: { tags, params: IdParams, body: RecordMemberEventBody, response: { 200: TransferOutcomeDto } },
+      schema: { tags, params: IdParams, body: RecordMemberEventBody, response: { 200: EventOutcomeDto } },
     },
     async (request) => {
       const actor = actorOf(request);

@@ -137,6 +137,8 @@ export const memberEvents = pgTable(
     toUnitId: integer('to_unit_id'),
     reason: text('reason'),
     decisionRef: text('decision_ref'),
+    /** For an admission: the date of the written application (đơn gia nhập). */
+    applicationDate: date('application_date', { mode: 'string' }),
     /** For a correction: field → [old, new]. */
     changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
@@ -164,6 +166,7 @@ export const memberTransfers = pgTable(
     status: text('status').notNull().default('pending'),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     reason: text('reason'),
+    decisionRef: text('decision_ref'),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
     requestedByAccount: integer('requested_by_account'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),

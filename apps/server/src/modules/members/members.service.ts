@@ -244,6 +244,10 @@ export async function admitMember(db: Db, actor: Actor, body: AdmitMemberBody): 
     id = await db.transaction(async (tx) => {
       const [memberCode] = await nextMemberCodes(tx, 1);
       const accountId = record.phone ? await unsafeAccountIdByPhone(tx, record.phone) : undefined;
+      // One account, one record: a second person with that number (a family phone) is not linked to it.
+      const [taken] = accountId
+        ? await tx.select({ id: members.id }).from(members).where(eq(members.accountId, accountId)).limit(1)
+        : [];
       const [created] = await tx
         .insert(members)
         .values({
@@ -255,7 +259,7 @@ export async function admitMember(db: Db, actor: Actor, body: AdmitMemberBody): 
           provinceId: place.provinceId,
           status: 'active',
           admittedByUnitId: place.grassrootsId,
-          accountId: accountId ?? null,
+          accountId: taken ? null : (accountId ?? null),
           ...(record.sensitiveDataConsent && (record.ethnicity || record.religion)
             ? { sensitiveConsentAt: new Date(), sensitiveConsentBy: actor.accountId }
             : {}),
@@ -266,7 +270,7 @@ export async function admitMember(db: Db, actor: Actor, body: AdmitMemberBody): 
         type: 'admit',
         effectiveOn: record.joinedAt,
         unitId: place.id,
-        reason: body.applicationDate ? `application:${body.applicationDate}` : null,
+        applicationDate: body.applicationDate ?? null,
         recordedBy: actor.accountId,
       });
       await recordAudit(tx, actor, {
@@ -428,59 +432,69 @@ export async function applyRecordChange(
   change: Partial<MemberFields>,
   action: 'member.update' | 'member.correction_decide',
 ): Promise<Record<string, [unknown, unknown]>> {
-  return db.transaction(async (tx) => {
-    const locked = await lockMember(tx, memberId);
-    if (locked.status === 'deceased') throw new DomainError('member.transition_not_allowed');
-    const before = fieldsOf(locked);
-    const after = cleanRecord({ ...before, ...withoutUndefined(change) });
-    const changes = changesBetween(before, after);
-    const consentGiven = after.sensitiveDataConsent && !before.sensitiveDataConsent;
-    const consentWithdrawn = !after.sensitiveDataConsent && before.sensitiveDataConsent;
-    if (Object.keys(changes).length === 0 && !consentGiven && !consentWithdrawn) return changes;
-    try {
-      await tx
-        .update(members)
-        .set({
-          ...recordColumns(after),
-          // Withdrawing consent erases what it covered (Law 91/2025 Art. 4: the right to erasure).
-          ...(consentWithdrawn ? { ethnicity: null, religion: null, sensitiveConsentAt: null } : {}),
-          ...(consentGiven ? { sensitiveConsentAt: new Date(), sensitiveConsentBy: actor.accountId } : {}),
-          updatedAt: new Date(),
-        })
-        .where(eq(members.id, memberId));
-    } catch (error) {
-      if (
-        isUniqueViolation(error, 'members_citizen_id_key') ||
-        isUniqueViolation(error, 'members_passport_key')
-      ) {
-        const holder = await unsafeFindByIdentity(tx, after);
-        if (holder) throw await identityTaken(tx, actor, holder, after);
-      }
-      throw error;
-    }
-    await tx.insert(memberEvents).values({
-      memberId,
-      type: 'record_corrected',
-      effectiveOn: todayInVietnam(),
-      unitId: locked.unitId,
-      // Sensitive values never enter the history: only that they changed.
-      changes: Object.fromEntries(
-        Object.entries(changes).map(([key, values]) =>
-          key === 'ethnicity' || key === 'religion' ? [key, ['•••', '•••']] : [key, values],
-        ),
+  try {
+    return await db.transaction((tx) => changeRecord(tx, actor, memberId, change, action));
+  } catch (error) {
+    // Another change took the same identity a moment earlier: the unique index stopped this one.
+    if (isUniqueViolation(error, 'members_citizen_id_key')) throw new DomainError('member.citizen_id_taken');
+    if (isUniqueViolation(error, 'members_passport_key')) throw new DomainError('member.passport_taken');
+    throw error;
+  }
+}
+
+async function changeRecord(
+  tx: Db,
+  actor: Actor,
+  memberId: number,
+  change: Partial<MemberFields>,
+  action: 'member.update' | 'member.correction_decide',
+): Promise<Record<string, [unknown, unknown]>> {
+  const locked = await lockMember(tx, memberId);
+  if (locked.status === 'deceased') throw new DomainError('member.transition_not_allowed');
+  const before = fieldsOf(locked);
+  // Withdrawing consent erases what it covered (Law 91/2025 Art. 4: the right to erasure).
+  const erased = change.sensitiveDataConsent === false ? { ethnicity: null, religion: null } : {};
+  const after = cleanRecord({ ...before, ...withoutUndefined(change), ...erased });
+  const changes = changesBetween(before, after);
+  const consentGiven = after.sensitiveDataConsent && !before.sensitiveDataConsent;
+  const consentWithdrawn = !after.sensitiveDataConsent && before.sensitiveDataConsent;
+  if (Object.keys(changes).length === 0 && !consentGiven && !consentWithdrawn) return changes;
+  // Checked before writing: a failed statement would end the transaction before we could say who holds it.
+  if (changes.citizenId || changes.passportNumber || changes.nationality) {
+    const holder = await unsafeFindByIdentity(tx, after);
+    if (holder && holder.id !== memberId) throw await identityTaken(tx, actor, holder, after);
+  }
+  await tx
+    .update(members)
+    .set({
+      ...recordColumns(after),
+      ...(consentWithdrawn ? { ethnicity: null, religion: null, sensitiveConsentAt: null } : {}),
+      ...(consentGiven ? { sensitiveConsentAt: new Date(), sensitiveConsentBy: actor.accountId } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(members.id, memberId));
+  await tx.insert(memberEvents).values({
+    memberId,
+    type: 'record_corrected',
+    effectiveOn: todayInVietnam(),
+    unitId: locked.unitId,
+    // Sensitive values never enter the history: only that they changed.
+    changes: Object.fromEntries(
+      Object.entries(changes).map(([key, values]) =>
+        key === 'ethnicity' || key === 'religion' ? [key, ['•••', '•••']] : [key, values],
       ),
-      recordedBy: actor.accountId,
-    });
-    await recordAudit(tx, actor, {
-      action,
-      entityType: 'member',
-      entityId: memberId,
-      unitId: locked.unitId,
-      unitPath: locked.unitPath,
-      details: { fields: Object.keys(changes) },
-    });
-    return changes;
+    ),
+    recordedBy: actor.accountId,
   });
+  await recordAudit(tx, actor, {
+    action,
+    entityType: 'member',
+    entityId: memberId,
+    unitId: locked.unitId,
+    unitPath: locked.unitPath,
+    details: { fields: Object.keys(changes) },
+  });
+  return changes;
 }
 
 const withoutUndefined = <T extends object>(value: T): Partial<T> =>
