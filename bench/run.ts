@@ -204,7 +204,7 @@ async function main(): Promise<number> {
   log(`results written to ${file}`);
   if (failed) return 1;
   if (missedTargets > 0) {
-    log(`${missedTargets} figure(s) below their target ratio`);
+    log(`${missedTargets} figure(s) missed their target`);
     if (values.strict === true) return 2;
   }
   return 0;

@@ -18,6 +18,8 @@ export interface Figure {
    */
   ratio?: number;
   target?: { minRatio: number; met: boolean };
+  /** An absolute bound the project sets (e.g. p95 ≤ 50 ms), in the figure's unit. */
+  limit?: { value: number; met: boolean };
   note?: string;
   details?: unknown;
 }
@@ -31,6 +33,8 @@ export interface FigureInput {
   baseline?: Figure;
   /** The ratio the project aims for; printed with the figure, never asserted. */
   targetRatio?: number;
+  /** An absolute bound, never above (latency) or below (throughput) it; printed, never asserted. */
+  limit?: number;
   note?: string;
   details?: unknown;
 }
@@ -57,7 +61,7 @@ export class SuiteReport {
   }
 
   add(input: FigureInput): Figure {
-    const { baseline, targetRatio, ...rest } = input;
+    const { baseline, targetRatio, limit, ...rest } = input;
     if (baseline && baseline.unit !== input.unit) {
       throw new Error(`${input.key}: baseline ${baseline.key} is in ${baseline.unit}, not ${input.unit}`);
     }
@@ -84,6 +88,14 @@ export class SuiteReport {
       ...(targetRatio === undefined || ratio === undefined
         ? {}
         : { target: { minRatio: targetRatio, met: ratio >= targetRatio } }),
+      ...(limit === undefined
+        ? {}
+        : {
+            limit: {
+              value: limit,
+              met: input.better === 'lower' ? input.value <= limit : input.value >= limit,
+            },
+          }),
     };
     this.figures.push(figure);
     return figure;
@@ -91,7 +103,9 @@ export class SuiteReport {
 
   /** Figures whose ratio fell below the project's target. */
   missedTargets(): Figure[] {
-    return this.figures.filter((figure) => figure.target && !figure.target.met);
+    return this.figures.filter(
+      (figure) => (figure.target && !figure.target.met) || (figure.limit && !figure.limit.met),
+    );
   }
 }
 
@@ -124,7 +138,14 @@ export function renderReport(report: SuiteReport, withAttachments = false): stri
     figure.unit,
     figure.baseline ? `#${figure.baseline.number} ${formatNumber(figure.baseline.value)}` : '—',
     figure.ratio === undefined ? '—' : formatRatio(figure.ratio),
-    figure.target ? `≥ ${figure.target.minRatio} ${figure.target.met ? 'ok' : 'BELOW'}` : '',
+    [
+      figure.target ? `≥ ${figure.target.minRatio} ${figure.target.met ? 'ok' : 'BELOW'}` : '',
+      figure.limit
+        ? `${figure.better === 'lower' ? '≤' : '≥'} ${formatNumber(figure.limit.value)} ${figure.unit} ${figure.limit.met ? 'ok' : 'MISSED'}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
     figure.note ?? '',
   ]);
   const table = renderTable(['#', 'Figure', 'Value', 'Unit', 'Baseline', 'Ratio', 'Target', 'Note'], rows, [

@@ -3,3 +3,7 @@ export { membersRoutes, type MembersRoutesOptions } from './members.routes.js';
 export { IMPORT_JOB_KIND, importJobHandler } from './member-import.js';
 export { memberUnitHooks } from './member-unit-hooks.js';
 export { unsafeAdmitMembers, unsafeCountMembers, type SeedMember } from './members.system.js';
+// For benchmarks and seeds that must write members exactly as the registry does.
+export { searchMembers } from './members.queries.js';
+export { memberCodeFromSerial } from './member-codes.js';
+export { sortNameOf } from './members.service.js';

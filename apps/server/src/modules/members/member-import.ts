@@ -3,6 +3,7 @@ import { setImmediate } from 'node:timers/promises';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   CURRENT_STATUSES,
+  IMPORT_MAX_ROWS,
   memberRecordProblems,
   type CleanMemberFields,
   type ImportReportDto,
@@ -377,7 +378,7 @@ export function importJobHandler(database: Database) {
     const payload = context.job.payload as { ip?: string; mayKeepSensitive?: boolean };
     const actor: AuditActor = { accountId: context.job.accountId ?? 0, ip: payload.ip ?? '' };
     // Counting first reads the whole file: one over the row limit fails here, before anything is written.
-    const total = await countRows(state.file, state.filename).catch(async (error: unknown) => {
+    const total = await rowsToImport(state.file, state.filename).catch(async (error: unknown) => {
       await forgetFile(db, state.id);
       throw error;
     });
@@ -461,6 +462,19 @@ async function forgetFile(db: Db, importId: number) {
     .where(eq(memberImports.id, importId))
     .returning();
   return row;
+}
+
+/**
+ * About how many rows the job will read, for its progress. A text file with no more lines than the
+ * limit cannot pass it, so only a spreadsheet or a long text file is read through first.
+ */
+async function rowsToImport(bytes: Buffer, filename: string): Promise<number> {
+  if (bytes.subarray(0, 2).toString('latin1') !== 'PK') {
+    let lines = 1;
+    for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines++;
+    if (lines <= IMPORT_MAX_ROWS) return lines;
+  }
+  return countRows(bytes, filename);
 }
 
 async function countRows(bytes: Buffer, filename: string): Promise<number> {

@@ -11,3 +11,4 @@ export {
   unsafeUnitSummaries,
   type MembershipPlace,
 } from './units.system.js';
+export { generateUnitCode } from './unit-codes.js';
