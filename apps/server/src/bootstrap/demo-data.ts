@@ -5,7 +5,7 @@ import type { Db } from '../kernel/db/database.js';
 import { todayInVietnam } from '../kernel/time.js';
 import { unsafeAssignOffice, unsafeCreateAccount } from '../modules/accounts/index.js';
 import { unsafeAdmitMembers, type SeedMember } from '../modules/members/index.js';
-import { syntheticPeople } from './synthetic-people.js';
+import { seededRandom, syntheticPeople } from './synthetic-people.js';
 import {
   insertUnit,
   unsafeFindRootUnit,
@@ -40,18 +40,6 @@ export const DEMO_LOGINS: ReadonlyArray<{ login: string; fullName: string; role:
     unit: 'CĐCS Công ty TNHH Dệt may Thăng Long',
   },
 ];
-
-// A small deterministic generator: the same demo country on every machine.
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMPANY_FORMS = ['Công ty TNHH', 'Công ty Cổ phần', 'Công ty TNHH MTV'];
 const COMPANY_TRADES = [
@@ -148,6 +136,7 @@ const asParent = (unit: {
  * provinces, about 200 grassroots unions (one with branches and groups), and officers with demo logins.
  */
 export async function loadDemoData(db: Db): Promise<void> {
+  // The same demo country on every machine.
   const random = seededRandom(2025);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const establishedOn = () => {
