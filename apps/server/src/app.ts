@@ -99,6 +99,9 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
     async subtreesMoved(tx, move) {
       for (const hooks of dependants) await hooks.subtreesMoved?.(tx, move);
     },
+    async unitMerged(tx, unit, intoUnitId, mergedOn) {
+      for (const hooks of dependants) await hooks.unitMerged?.(tx, unit, intoUnitId, mergedOn);
+    },
     async unitClosed(tx, unit, closedOn) {
       for (const hooks of dependants) await hooks.unitClosed?.(tx, unit, closedOn);
     },

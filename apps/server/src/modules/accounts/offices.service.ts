@@ -203,7 +203,7 @@ export async function endOffice(
 }
 
 /** Keeps offices in step with the tree: paths follow moves; a closed unit's terms end the day before. */
-export const officeLifecycleHooks: Required<UnitLifecycleHooks> = {
+export const officeLifecycleHooks: UnitLifecycleHooks = {
   async subtreesMoved(tx: Db, move: SubtreeMove) {
     const rewrite = movedPath(sql`unit_path`, move);
     await tx.execute(sql`update offices set unit_path = ${rewrite.newPath} where ${rewrite.inMovedSubtrees}`);

@@ -42,6 +42,30 @@ export const memberUnitHooks: UnitLifecycleHooks = {
       );
     }
   },
+  /**
+   * Two grassroots unions merge (or a branch into another): the members of the closing unit transfer
+   * to the one absorbing it, each with a dated transfer event, set-based. A target that cannot hold
+   * members leaves them in place, and the closing then refuses as for a dissolution.
+   */
+  async unitMerged(tx: Db, unit, intoUnitId, mergedOn) {
+    const [into] = await unsafeMembershipPlaces(tx, [intoUnitId]);
+    if (!into?.grassrootsId || into.status !== 'active') return;
+    const current = sql`${members.unitId} = ${unit.id} and ${members.status} in ('active', 'suspended')`;
+    await tx.execute(sql`
+      insert into member_events (member_id, type, effective_on, unit_id, to_unit_id, reason)
+      select id, 'transfer', greatest(${mergedOn}::date, joined_at), unit_id, ${into.id}::int, 'merge'
+      from members where ${current}`);
+    await tx
+      .update(members)
+      .set({
+        unitId: into.id,
+        grassrootsUnitId: into.grassrootsId,
+        unitPath: into.path,
+        provinceId: into.provinceId,
+        updatedAt: new Date(),
+      })
+      .where(current);
+  },
   async unitClosed(tx: Db, unit) {
     if (await hasCurrentMembersUnder(tx, unit.path)) throw new DomainError('unit.has_members');
   },

@@ -1583,6 +1583,26 @@ describe('members', () => {
       expect((await dissolve()).statusCode).toBe(200);
       expectError(await api('POST', '/members', admin, person(union)), 422, 'member.unit_closed');
     });
+
+    it('two grassroots unions merging: the members of the closing one transfer to the other', async () => {
+      const closing = await addUnit(tree.communeB, 'grassroots_union', 'CĐCS Công ty Sáp Nhập');
+      const member = await admit(admin, closing, { fullName: 'Kiều Văn Hợp' });
+      const merged = await api('POST', `/units/${closing.id}/merge`, admin, {
+        intoUnitId: tree.grassrootsB.id,
+        effectiveOn: today(),
+      });
+      expect(merged.statusCode, merged.body).toBe(200);
+      expect(await rowOf(member.id)).toMatchObject({
+        unit_path: tree.grassrootsB.path,
+        grassroots_unit_id: tree.grassrootsB.id,
+      });
+      const after = await memberNow(member.id);
+      expect(after).toMatchObject({ memberCode: member.memberCode, status: 'active' });
+      expect(after.history.map((event) => [event.type, event.toUnitId])).toEqual([
+        ['admit', null],
+        ['transfer', tree.grassrootsB.id],
+      ]);
+    });
   });
 
   describe('members themselves', () => {

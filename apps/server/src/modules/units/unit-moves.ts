@@ -16,6 +16,13 @@ export interface SubtreeMove {
  */
 export interface UnitLifecycleHooks {
   subtreesMoved?(tx: Db, move: SubtreeMove): Promise<void>;
+  /** A unit is about to close into another: what belongs to the unit itself goes over to `intoUnitId`. */
+  unitMerged?(
+    tx: Db,
+    unit: { id: number; path: string },
+    intoUnitId: number,
+    mergedOn: string,
+  ): Promise<void>;
   unitClosed?(tx: Db, unit: { id: number; path: string }, closedOn: string): Promise<void>;
 }
 

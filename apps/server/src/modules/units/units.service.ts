@@ -429,6 +429,7 @@ export async function mergeUnit(
           operationId,
         });
       }
+      await hooks.unitMerged?.(tx, { id: unit.id, path: unit.path }, target.id, body.effectiveOn);
       await closeUnit(tx, actor, hooks, unit, 'merged', body.effectiveOn, operationId, body.reason, {
         intoUnitId: target.id,
         intoUnitName: target.name,
