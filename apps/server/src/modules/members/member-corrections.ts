@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import {
   CURRENT_STATUSES,
   type CorrectionDto,
@@ -15,7 +15,7 @@ import { recordAudit } from '../../kernel/audit/audit.js';
 import { DomainError } from '../../kernel/errors.js';
 import { decodeCursor, encodeCursor } from '../../kernel/http/cursor.js';
 import { unsafeAccountPhone } from '../accounts/index.js';
-import { unitNames, type MemberRow } from './members.queries.js';
+import { memberSummaries, unitNames, type MemberRow } from './members.queries.js';
 import { memberCorrections, members } from './members.schema.js';
 import { applyRecordChange, changesBetween, cleanRecord, fieldsOf, toMemberDto } from './members.service.js';
 
@@ -189,19 +189,13 @@ export async function decideCorrection(
 
 async function correctionDtos(db: Db, rows: CorrectionRow[]): Promise<CorrectionDto[]> {
   if (rows.length === 0) return [];
-  const people = await db
-    .select({
-      id: members.id,
-      memberCode: members.memberCode,
-      fullName: members.fullName,
-      unitId: members.unitId,
-    })
-    .from(members)
-    .where(or(...rows.map((row) => eq(members.id, row.memberId))));
-  const byId = new Map(people.map((person) => [person.id, person]));
+  const byId = await memberSummaries(
+    db,
+    rows.map((row) => row.memberId),
+  );
   const names = await unitNames(
     db,
-    people.map((person) => person.unitId),
+    [...byId.values()].map((person) => person.unitId),
   );
   return rows.map((row) => {
     const person = byId.get(row.memberId)!;

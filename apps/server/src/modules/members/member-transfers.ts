@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import {
   CURRENT_STATUSES,
   type DecideTransferBody,
@@ -16,7 +16,13 @@ import { DomainError } from '../../kernel/errors.js';
 import { decodeCursor, encodeCursor } from '../../kernel/http/cursor.js';
 import { todayInVietnam } from '../../kernel/time.js';
 import { unsafeMembershipPlaces, type MembershipPlace } from '../units/index.js';
-import { getMemberOrThrow, lockMember, unitNames, type MemberRow } from './members.queries.js';
+import {
+  getMemberOrThrow,
+  lockMember,
+  memberSummaries,
+  unitNames,
+  type MemberRow,
+} from './members.queries.js';
 import { memberEvents, members, memberTransfers } from './members.schema.js';
 import { assertMembershipPlace, assertNotBeforeLastEvent } from './members.service.js';
 
@@ -270,16 +276,10 @@ export async function listTransfers(db: Db, actor: Actor, query: TransferListQue
 
 async function transferDtos(db: Db, actor: Actor, rows: TransferRow[]): Promise<TransferDto[]> {
   if (rows.length === 0) return [];
-  const people = await db
-    .select({
-      id: members.id,
-      memberCode: members.memberCode,
-      fullName: members.fullName,
-      birthDate: members.birthDate,
-    })
-    .from(members)
-    .where(or(...rows.map((row) => eq(members.id, row.memberId))));
-  const byId = new Map(people.map((person) => [person.id, person]));
+  const byId = await memberSummaries(
+    db,
+    rows.map((row) => row.memberId),
+  );
   const names = await unitNames(
     db,
     rows.flatMap((row) => [row.fromUnitId, row.toUnitId]),

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   MEMBER_CODE_PATTERN,
   type AgeBand,
@@ -45,6 +45,23 @@ export async function lockMember(tx: Db, id: number): Promise<MemberRow> {
   const [row] = await tx.select().from(members).where(eq(members.id, id)).for('update');
   if (!row) throw new DomainError('member.not_found');
   return row;
+}
+
+/** Who the members behind a page of transfers or corrections are, by id. */
+export async function memberSummaries(db: Db, ids: readonly number[]) {
+  const people = ids.length
+    ? await db
+        .select({
+          id: members.id,
+          memberCode: members.memberCode,
+          fullName: members.fullName,
+          birthDate: members.birthDate,
+          unitId: members.unitId,
+        })
+        .from(members)
+        .where(inArray(members.id, [...new Set(ids)]))
+    : [];
+  return new Map(people.map((person) => [person.id, person]));
 }
 
 export async function unitNames(db: Db, ids: Iterable<number>): Promise<Map<number, string>> {
