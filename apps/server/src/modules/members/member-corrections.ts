@@ -13,7 +13,7 @@ import type { Actor } from '../../kernel/access/actor.js';
 import { withinScope } from '../../kernel/access/scope.js';
 import { recordAudit } from '../../kernel/audit/audit.js';
 import { DomainError } from '../../kernel/errors.js';
-import { decodeCursor, encodeCursor } from '../../kernel/http/cursor.js';
+import { idCursorBefore, newestFirstPage } from '../../kernel/http/cursor.js';
 import { unsafeAccountPhone } from '../accounts/index.js';
 import { memberSummaries, unitNames, type MemberRow } from './members.queries.js';
 import { memberCorrections, members } from './members.schema.js';
@@ -116,9 +116,7 @@ export async function listCorrections(
   actor: Actor,
   query: { status: CorrectionDto['status']; limit: number; cursor?: string },
 ) {
-  const before = query.cursor
-    ? decodeCursor<number>(query.cursor, (value): value is number => Number.isInteger(value))
-    : undefined;
+  const before = idCursorBefore(query.cursor);
   const rows = await db
     .select()
     .from(memberCorrections)
@@ -131,11 +129,8 @@ export async function listCorrections(
     )
     .orderBy(desc(memberCorrections.id))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  return {
-    items: await correctionDtos(db, page),
-    nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!.id) : null,
-  };
+  const { page, nextCursor } = newestFirstPage(rows, query.limit);
+  return { items: await correctionDtos(db, page), nextCursor };
 }
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);

@@ -13,7 +13,7 @@ import { mayAt, type Actor } from '../../kernel/access/actor.js';
 import { withinScope } from '../../kernel/access/scope.js';
 import { recordAudit } from '../../kernel/audit/audit.js';
 import { DomainError } from '../../kernel/errors.js';
-import { decodeCursor, encodeCursor } from '../../kernel/http/cursor.js';
+import { idCursorBefore, newestFirstPage } from '../../kernel/http/cursor.js';
 import { todayInVietnam } from '../../kernel/time.js';
 import { unsafeMembershipPlaces, type MembershipPlace } from '../units/index.js';
 import {
@@ -252,9 +252,7 @@ export async function decideTransfer(
 
 export async function listTransfers(db: Db, actor: Actor, query: TransferListQuery) {
   const column = query.direction === 'incoming' ? memberTransfers.toUnitPath : memberTransfers.fromUnitPath;
-  const before = query.cursor
-    ? decodeCursor<number>(query.cursor, (value): value is number => Number.isInteger(value))
-    : undefined;
+  const before = idCursorBefore(query.cursor);
   const rows = await db
     .select()
     .from(memberTransfers)
@@ -267,11 +265,8 @@ export async function listTransfers(db: Db, actor: Actor, query: TransferListQue
     )
     .orderBy(desc(memberTransfers.id))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  return {
-    items: await transferDtos(db, actor, page),
-    nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!.id) : null,
-  };
+  const { page, nextCursor } = newestFirstPage(rows, query.limit);
+  return { items: await transferDtos(db, actor, page), nextCursor };
 }
 
 async function transferDtos(db: Db, actor: Actor, rows: TransferRow[]): Promise<TransferDto[]> {
