@@ -30,6 +30,14 @@ import {
   memberUnitHooks,
   membersRoutes,
 } from './modules/members/index.js';
+import {
+  queueAgeRebandIfDue,
+  REBAND_JOB_KIND,
+  rebandJobHandler,
+  REPORT_JOB_KIND,
+  reportJobHandler,
+  statisticsRoutes,
+} from './modules/statistics/index.js';
 import { JobRunner } from './kernel/jobs/job-runner.js';
 import { jobsRoutes } from './kernel/jobs/jobs.routes.js';
 
@@ -107,9 +115,32 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
     },
   };
   // Long work (imports) runs here, off the request path; a job left running by a dead process resumes.
-  const jobs = new JobRunner(database.db, app.log, new Map([[IMPORT_JOB_KIND, importJobHandler(database)]]));
-  app.addHook('onReady', async () => jobs.start());
-  app.addHook('onClose', async () => jobs.stop());
+  const jobs = new JobRunner(
+    database.db,
+    app.log,
+    new Map([
+      [IMPORT_JOB_KIND, importJobHandler(database)],
+      [REPORT_JOB_KIND, reportJobHandler()],
+      [REBAND_JOB_KIND, rebandJobHandler()],
+    ]),
+  );
+  // Age bands count by year of birth: a new year re-counts them (checked at start and every few hours).
+  const checkAgeBands = async () => {
+    if (await queueAgeRebandIfDue(database)) jobs.wake();
+  };
+  const ageBandTimer = setInterval(
+    () => void checkAgeBands().catch((error: unknown) => app.log.error(error)),
+    6 * 3600_000,
+  );
+  ageBandTimer.unref();
+  app.addHook('onReady', async () => {
+    await checkAgeBands();
+    jobs.start();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(ageBandTimer);
+    await jobs.stop();
+  });
   const routeCatalogue: DeclaredRoute[] = [];
   app.decorate('routeCatalogue', routeCatalogue);
   await app.register(
@@ -134,6 +165,7 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
       });
       await api.register(auditRoutes);
       await api.register(membersRoutes, { jobs });
+      await api.register(statisticsRoutes, { jobs });
       await api.register(jobsRoutes);
     },
     { prefix: '/api/v1' },

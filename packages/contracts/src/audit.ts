@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'member.correction_decide',
   'member.import',
   'member.export',
+  'statistics.workforce',
   'system.first_start',
   'system.demo_data',
 ] as const;

@@ -361,6 +361,42 @@ export const ERROR_MESSAGES = {
     en: 'The member with this citizen ID is no longer current; readmit them instead.',
   },
   'job.not_found': { vi: 'Không tìm thấy tác vụ.', en: 'Job not found.' },
+  'job.not_finished': {
+    vi: 'Tác vụ chưa hoàn thành; vui lòng đợi.',
+    en: 'The job has not finished yet.',
+  },
+  'statistics.period_invalid': {
+    vi: 'Kỳ báo cáo không hợp lệ (ví dụ: 2026-annual, 2026-H1, 2026-Q3).',
+    en: 'Invalid report period (for example 2026-annual, 2026-H1, 2026-Q3).',
+  },
+  'statistics.month_invalid': {
+    vi: 'Tháng không hợp lệ (định dạng yyyy-mm).',
+    en: 'Invalid month (use yyyy-mm).',
+  },
+  'statistics.future_date': {
+    vi: 'Ngày chốt số liệu không được sau ngày hôm nay.',
+    en: 'The cut-off date cannot be in the future.',
+  },
+  'statistics.series_too_long': {
+    vi: 'Khoảng thời gian quá dài: tối đa 120 tháng, và tháng đầu không được sau tháng cuối.',
+    en: 'The range is too long (at most 120 months) or reversed.',
+  },
+  'statistics.period_not_started': {
+    vi: 'Kỳ báo cáo này chưa bắt đầu.',
+    en: 'This report period has not started yet.',
+  },
+  'statistics.female_workers_exceed': {
+    vi: 'Số lao động nữ không được lớn hơn tổng số lao động.',
+    en: 'Female workers cannot exceed the total.',
+  },
+  'workforce.not_found': {
+    vi: 'Đơn vị chưa khai báo số lao động.',
+    en: 'No workforce has been declared for this unit.',
+  },
+  'statistics.not_grassroots': {
+    vi: 'Chỉ công đoàn cơ sở, nghiệp đoàn cơ sở khai báo số lao động.',
+    en: 'Only grassroots unions and guilds declare a workforce.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'members.export',
   'members.read_sensitive',
   'members.corrections',
+  'statistics.read',
+  'statistics.workforce',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -3,8 +3,10 @@ import type { UnitType } from '@union/contracts/units';
 import { recordAudit } from '../kernel/audit/audit.js';
 import type { Db } from '../kernel/db/database.js';
 import { todayInVietnam } from '../kernel/time.js';
-import { unsafeAssignOffice, unsafeCreateAccount } from '../modules/accounts/index.js';
+import { randomBytes } from 'node:crypto';
+import { hashPassword, unsafeAssignOffice, unsafeCreateAccount } from '../modules/accounts/index.js';
 import { unsafeAdmitMembers, type SeedMember } from '../modules/members/index.js';
+import { unsafeDeclareWorkforce, unsafeUnitsWithMembers } from '../modules/statistics/index.js';
 import { seededRandom, syntheticPeople } from './synthetic-people.js';
 import {
   insertUnit,
@@ -228,6 +230,7 @@ export async function loadDemoData(db: Db): Promise<void> {
       }
     }
     await loadDemoMembers(tx, random, grassrootsUnits, textile.id, textileGroups);
+    await loadDemoChairsAndWorkforce(tx, random, grassrootsUnits, textile.id);
 
     const today = todayInVietnam();
     const termStart = `${today.slice(0, 4)}-01-01`;
@@ -265,6 +268,53 @@ export async function loadDemoData(db: Db): Promise<void> {
       termEnd: `${Number(today.slice(0, 4)) - 1}-12-31`,
     });
   });
+}
+
+/**
+ * Most grassroots unions have a chair in office (a few terms ended, some never elected: the dashboard's
+ * "units lacking officers") and declared their workforce, so coverage figures mean something.
+ */
+async function loadDemoChairsAndWorkforce(
+  db: Db,
+  random: () => number,
+  grassrootsUnits: ReadonlyArray<{ id: number; name: string }>,
+  textileId: number,
+): Promise<void> {
+  const today = todayInVietnam();
+  const year = Number(today.slice(0, 4));
+  const people = syntheticPeople(2027, today);
+  // Chairs without a login yet (they get one when invited): one unusable hash, since argon2 is slow.
+  const noLogin = await hashPassword(randomBytes(32).toString('hex'));
+  const units = await unsafeUnitsWithMembers(
+    db,
+    grassrootsUnits.map((unit) => unit.id),
+  );
+  for (const unit of units) {
+    const roll = random();
+    if (unit.id !== textileId && roll < 0.9) {
+      const accountId = await unsafeCreateAccount(db, {
+        fullName: people().fullName,
+        password: '',
+        passwordHash: noLogin,
+      });
+      const expired = roll < 0.06;
+      await unsafeAssignOffice(db, {
+        accountId,
+        unit,
+        role: 'grassroots_chair',
+        termStart: expired ? `${year - 6}-04-01` : `${year - 2}-04-01`,
+        termEnd: expired ? `${year - 1}-03-31` : `${year + 3}-03-31`,
+      });
+    }
+    if (random() < 0.85) {
+      const workers = Math.round(unit.members * (1.05 + random() * 0.6)) + 3;
+      await unsafeDeclareWorkforce(db, unit.id, {
+        asOf: `${year}-01-01`,
+        workers,
+        femaleWorkers: Math.round(workers * (0.35 + random() * 0.3)),
+      });
+    }
+  }
 }
 
 const DEMO_MEMBER_LOGIN = { fullName: 'Đặng Văn Hùng', birthDate: '1988-06-12', phone: '+84912345678' };

@@ -36,6 +36,7 @@ const EXACT_STATUS: Partial<Record<ErrorCode, number>> = {
   'auth.totp_not_started': 409,
   'auth.totp_required_by_role': 409,
   'access.denied': 403,
+  'job.not_finished': 409,
 };
 
 /** The one code → HTTP status table: exact entries first, then by the code's shape. */

@@ -19,6 +19,8 @@ export interface SystemAccountInput {
   phone?: string;
   fullName: string;
   password: string;
+  /** A hash computed once for many synthetic accounts (demo and national seeds): argon2 is slow on purpose. */
+  passwordHash?: string;
 }
 
 export async function unsafeCreateAccount(db: Db, input: SystemAccountInput): Promise<number> {
@@ -30,7 +32,7 @@ export async function unsafeCreateAccount(db: Db, input: SystemAccountInput): Pr
       phone: input.phone ? (normaliseVietnamesePhone(input.phone) ?? null) : null,
       fullName: input.fullName,
       fullNameFolded: foldVietnamese(input.fullName),
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
     })
     .returning({ id: accounts.id });
   return created!.id;

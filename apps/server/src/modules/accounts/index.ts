@@ -3,6 +3,7 @@ export { accountsRoutes, type AccountsRoutesOptions } from './accounts.routes.js
 export { getAccountNames } from './accounts.service.js';
 export { officeLifecycleHooks } from './offices.service.js';
 export { resolveActor } from './sessions.js';
+export { hashPassword } from './passwords.js';
 export {
   unsafeAccountIdByPhone,
   unsafeAccountPhone,

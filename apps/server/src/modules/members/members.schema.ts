@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { bytea } from '../../kernel/db/columns.js';
 import {
-  customType,
   bigint,
   boolean,
   check,
@@ -15,11 +15,6 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /** Member codes are drawn from here and never reused, whatever becomes of the member. */
 export const memberCodeSequence = pgSequence('member_code_seq', { startWith: 1 });
@@ -147,6 +142,10 @@ export const memberEvents = pgTable(
   (t) => [
     index('member_events_member_idx').on(t.memberId, t.effectiveOn, t.id),
     index('member_events_unit_idx').on(t.unitId, t.effectiveOn),
+    // Who arrived in a unit, for the figures at a past cut-off date.
+    index('member_events_to_unit_idx')
+      .on(t.toUnitId, t.effectiveOn)
+      .where(sql`${t.toUnitId} is not null`),
   ],
 );
 
