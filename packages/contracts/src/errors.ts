@@ -369,6 +369,10 @@ export const ERROR_MESSAGES = {
     vi: 'Kỳ báo cáo không hợp lệ (ví dụ: 2026-annual, 2026-H1, 2026-Q3).',
     en: 'Invalid report period (for example 2026-annual, 2026-H1, 2026-Q3).',
   },
+  'statistics.date_too_early': {
+    vi: 'Ngày phải từ năm 1900 trở đi.',
+    en: 'The date must be in 1900 or later.',
+  },
   'statistics.month_invalid': {
     vi: 'Tháng không hợp lệ (định dạng yyyy-mm).',
     en: 'Invalid month (use yyyy-mm).',

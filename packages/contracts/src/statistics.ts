@@ -125,10 +125,13 @@ export const UnitStatisticsDto = z.object({
 });
 export type UnitStatisticsDto = z.infer<typeof UnitStatisticsDto>;
 
-export const StatisticsQuery = z.object({ at: IsoDate.optional() });
+/** A cut-off or declaration date: the union's records start in the 20th century (and PostgreSQL has no year 0). */
+const FiguresDate = IsoDate.refine((date) => date >= '1900-01-01', { error: 'statistics.date_too_early' });
+
+export const StatisticsQuery = z.object({ at: FiguresDate.optional() });
 export type StatisticsQuery = z.infer<typeof StatisticsQuery>;
 
-const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'statistics.month_invalid' });
+const YearMonth = z.string().regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/, { error: 'statistics.month_invalid' });
 export const SERIES_MONTHS_MAX = 120;
 export const StatisticsSeriesQuery = z.object({ from: YearMonth, to: YearMonth });
 export type StatisticsSeriesQuery = z.infer<typeof StatisticsSeriesQuery>;
@@ -178,7 +181,7 @@ export type OfficerFiguresDto = z.infer<typeof OfficerFiguresDto>;
 /** A grassroots union declares its workforce (tổng số CNVCLĐ) as of a date; the latest counts. */
 export const WorkforceBody = z
   .object({
-    asOf: IsoDate,
+    asOf: FiguresDate,
     workers: z.number().int().min(0).max(2_000_000),
     femaleWorkers: z.number().int().min(0).max(2_000_000),
   })

@@ -7,6 +7,7 @@ import { auditRouteTable } from './audit.cases.js';
 import { accessSuite, expectError, type Kind, type RouteTable } from './denial.js';
 import { membersChangeRouteTable, membersReadRouteTable } from './members.cases.js';
 import { officesRouteTable } from './offices.cases.js';
+import { statisticsRouteTable } from './statistics.cases.js';
 import { unitsRouteTable } from './units.cases.js';
 
 /**
@@ -411,6 +412,101 @@ const PERMISSION_ROUTES: Record<string, { permission: Permission; covers: Kind[]
       'lacks permission',
     ],
   },
+  'GET /api/v1/units/:id/statistics': {
+    permission: 'statistics.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/units/:id/statistics/series': {
+    permission: 'statistics.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/units/:id/statistics/officers': {
+    permission: 'statistics.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/units/:id/workforce': {
+    permission: 'statistics.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'PUT /api/v1/units/:id/workforce': {
+    permission: 'statistics.workforce',
+    covers: [
+      'allowed',
+      'sees, may not change',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/units/:id/reports/organisation': {
+    permission: 'statistics.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/statistics/report-files/:id': {
+    permission: 'statistics.read',
+    covers: ['allowed', 'sibling', 'parent', 'expired', 'future', 'no office', 'lacks permission', 'missing'],
+  },
 };
 
 /** The five cases (plus a term not yet begun), and a positive control, for every permission route. */
@@ -432,6 +528,10 @@ const NOT_APPLICABLE: Record<string, Partial<Record<Kind, string>>> = {
     sibling: 'a transfer may go to any grassroots union in the country: every caller gets the same list',
     parent: 'a transfer may go to any grassroots union in the country: every caller gets the same list',
     child: 'a transfer may go to any grassroots union in the country: every caller gets the same list',
+  },
+  'GET /api/v1/statistics/report-files/:id': {
+    child:
+      'only the Confederation’s report runs as a job, and every unit lies below it: there is no subtree beside it',
   },
 };
 
@@ -465,6 +565,7 @@ const TABLE_BUILDERS = {
   auditRouteTable: 'audit.access.test.ts',
   membersReadRouteTable: 'members.access.test.ts',
   membersChangeRouteTable: 'members-changes.access.test.ts',
+  statisticsRouteTable: 'statistics.access.test.ts',
 };
 
 const caseTables = (): RouteTable => ({
@@ -474,6 +575,7 @@ const caseTables = (): RouteTable => ({
   ...auditRouteTable(s),
   ...membersReadRouteTable(s),
   ...membersChangeRouteTable(s),
+  ...statisticsRouteTable(s),
 });
 
 const sorted = (values: Iterable<string>) => [...values].sort();

@@ -62,6 +62,8 @@ describe('GET /api/v1/me', () => {
       'members.transfer',
       'members.update',
       'offices.read',
+      'statistics.read',
+      'statistics.workforce',
       'units.read',
     ]);
   });

@@ -11,6 +11,7 @@ import { DomainError } from '../../kernel/errors.js';
 import { enqueueJob, type JobContext } from '../../kernel/jobs/job-runner.js';
 import { jobs } from '../../kernel/jobs/jobs.schema.js';
 import { todayInVietnam } from '../../kernel/time.js';
+import { findUnit } from '../units/index.js';
 import { unsafeFindUnitPlace } from './statistics.system.js';
 import {
   grassrootsFoundedBetween,
@@ -181,10 +182,13 @@ export function reportJobHandler() {
 /** The file of a finished report job, for the account that started it only. */
 export async function reportFileOfJob(db: Db, actor: Actor, jobId: number) {
   const [job] = await db
-    .select({ status: jobs.status })
+    .select({ status: jobs.status, payload: jobs.payload })
     .from(jobs)
     .where(and(eq(jobs.id, jobId), eq(jobs.accountId, actor.accountId), eq(jobs.kind, REPORT_JOB_KIND)));
   if (!job) throw new DomainError('job.not_found');
+  // The starter must still see the unit: an office that ended takes its reports with it.
+  const unitId = Number((job.payload as { unitId?: number }).unitId);
+  if (!(await findUnit(db, actor, unitId, 'statistics.read'))) throw new DomainError('job.not_found');
   const [file] = await db.select().from(statisticsReportFiles).where(eq(statisticsReportFiles.jobId, jobId));
   if (!file) {
     if (job.status === 'queued' || job.status === 'running') throw new DomainError('job.not_finished');
