@@ -1023,6 +1023,66 @@ async function exportMembersJourney({ open, step }) {
   }
 }
 
+async function statisticsJourney({ open, step }) {
+  const page = await open({ ...PHONE, acceptDownloads: true });
+  step('sign in as hanoi (federation officer) on a 360 px phone');
+  await signedIn(page, 'hanoi', 'Nguyễn Thị Hà');
+
+  step('burger menu → Thống kê opens on her own unit, the Hà Nội federation');
+  await page.getByRole('button', { name: 'Mở menu điều hướng' }).click();
+  await page
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: 'Thống kê', exact: true })
+    .click();
+  await page.waitForURL(/\/statistics\/\d+$/);
+  await visible(page.getByRole('heading', { name: HANOI, level: 1 }));
+
+  step('the key figures: live, members counted the Vietnamese way');
+  const figures = page.getByRole('region', { name: 'Số liệu chính' });
+  await visible(page.getByText('Số liệu trực tiếp', { exact: true }));
+  const members = await figure(figures, 'Đoàn viên');
+  if (!/^\d{1,3}(\.\d{3})*$/.test(members ?? '')) throw new Error(`"Đoàn viên" shows "${members}"`);
+  await visible(figures.getByText('Kết nạp mới', { exact: true }));
+
+  step('the child-unit table lists Ba Đình; no horizontal scrolling at 360 px');
+  const children = page.getByRole('table', { name: 'Đơn vị trực thuộc' });
+  const baDinh = children.getByRole('link', { name: BA_DINH, exact: true });
+  await visible(baDinh);
+  await assertNoHorizontalScroll(page, 'the statistics of the Hà Nội federation');
+
+  step('drill down: Ba Đình from the table');
+  await baDinh.click();
+  await visible(page.getByRole('heading', { name: BA_DINH, level: 1 }));
+  await visible(page.getByRole('region', { name: 'Số liệu chính' }));
+  await visible(page.getByRole('table', { name: 'Đơn vị trực thuộc' }).getByRole('link').first());
+  await assertNoHorizontalScroll(page, 'the statistics of Ba Đình');
+
+  step('back up through the breadcrumb');
+  await page
+    .getByRole('navigation', { name: 'Vị trí của đơn vị đang xem' })
+    .getByRole('link', { name: HANOI, exact: true })
+    .click();
+  await visible(page.getByRole('heading', { name: HANOI, level: 1 }));
+
+  step('"Báo cáo tổ chức" as Excel: the download starts');
+  const report = page.getByRole('region', { name: 'Báo cáo tổ chức' });
+  await report.getByRole('radio', { name: 'Excel (.xlsx)' }).check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    report.getByRole('button', { name: 'Tải báo cáo', exact: true }).click(),
+  ]);
+
+  step('the report is a non-empty xlsx');
+  const name = download.suggestedFilename();
+  if (!name.endsWith('.xlsx')) throw new Error(`the report is named "${name}"`);
+  const failure = await download.failure();
+  if (failure) throw new Error(`the download failed: ${failure}`);
+  const { size } = await stat(await download.path());
+  if (size === 0) throw new Error(`"${name}" is empty`);
+  await visible(report.getByText(`Đã tải tệp ${name}.`));
+  await assertNoHorizontalScroll(page, 'the statistics page after the download');
+}
+
 // ---------------------------------------------------------------------------------------------------
 
 async function main() {
@@ -1084,6 +1144,10 @@ async function main() {
       ],
       ['members, phone: a member asks for a correction, the chair approves it', correctionJourney],
       ['members, desktop: federation officer exports the list as xlsx', exportMembersJourney],
+      [
+        'statistics, phone: federation officer drills down, comes back, downloads the organisation report',
+        statisticsJourney,
+      ],
     ];
     // E2E_ONLY=text runs only the journeys whose name contains it (while working on one).
     const only = process.env.E2E_ONLY;

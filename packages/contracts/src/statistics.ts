@@ -122,6 +122,8 @@ export const UnitStatisticsDto = z.object({
   /** The child units, largest first, at most `CHILDREN_MAX`; `childrenTotal` says how many there are. */
   children: z.array(StatisticsChildDto),
   childrenTotal: count,
+  /** What the caller may do here, so the UI hides what it may not. */
+  can: z.object({ declareWorkforce: z.boolean() }),
 });
 export type UnitStatisticsDto = z.infer<typeof UnitStatisticsDto>;
 
@@ -147,7 +149,10 @@ export type MonthFiguresDto = z.infer<typeof MonthFiguresDto>;
 export const StatisticsSeriesDto = z.object({ unitId: z.number(), months: z.array(MonthFiguresDto) });
 export type StatisticsSeriesDto = z.infer<typeof StatisticsSeriesDto>;
 
-/** Grassroots unions without a chair in office: none was ever elected, or the term has ended. */
+/**
+ * Grassroots unions without a chair in office on the day: none was ever elected, or the last term has
+ * ended (`withoutChair` counts both; `chairTermExpired` is the part whose term ended).
+ */
 export const OFFICER_GAPS = ['no_chair', 'term_expired'] as const;
 export const OfficerGapDto = z.object({
   unitId: z.number(),

@@ -293,6 +293,7 @@ async function loadDemoChairsAndWorkforce(
     const roll = random();
     if (unit.id !== textileId && roll < 0.9) {
       const accountId = await unsafeCreateAccount(db, {
+        username: `chutich.${unit.id}`,
         fullName: people().fullName,
         password: '',
         passwordHash: noLogin,

@@ -85,3 +85,26 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return i18n.t('errors.unexpected');
 }
+
+/**
+ * A file (or a 202 that starts a job instead), asked with the same cookie session and language as
+ * `api`; a refusal is read as the API's `{ error }` so the user sees its message, not a broken download.
+ */
+export async function apiResponse(
+  path: string,
+  options: { query?: Record<string, QueryValue>; signal?: AbortSignal } = {},
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      credentials: 'same-origin',
+      headers: { 'Accept-Language': i18n.language },
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'http.network', i18n.t('errors.network'));
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}

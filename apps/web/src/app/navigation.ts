@@ -2,6 +2,7 @@ import type { Permission } from '@union/contracts/permissions';
 import {
   IconArrowsExchange,
   IconArrowsTransferUp,
+  IconChartBar,
   IconChecklist,
   IconFileImport,
   IconHome,
@@ -24,6 +25,7 @@ export type NavigationItem = {
     | 'nav.memberCorrections'
     | 'nav.memberImport'
     | 'nav.myMember'
+    | 'nav.statistics'
     | 'nav.audit'
     | 'nav.accounts';
   icon: Icon;
@@ -51,6 +53,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/members/import', label: 'nav.memberImport', icon: IconFileImport, permission: 'members.import' },
   // Every signed-in person may be a member: their own record needs no office.
   { to: '/members/me', label: 'nav.myMember', icon: IconId },
+  { to: '/statistics', label: 'nav.statistics', icon: IconChartBar, permission: 'statistics.read' },
   { to: '/audit', label: 'nav.audit', icon: IconListDetails, permission: 'audit.read' },
   { to: '/accounts/new', label: 'nav.accounts', icon: IconUserPlus, permission: 'accounts.create' },
 ];

@@ -16,6 +16,7 @@ import { MemberListPage } from '../features/members/MemberListPage';
 import { MemberPage } from '../features/members/MemberPage';
 import { MyMemberPage } from '../features/members/MyMemberPage';
 import { TransfersPage } from '../features/members/TransfersPage';
+import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { BulkMovePage } from '../features/units/BulkMovePage';
 import { UnitPage } from '../features/units/UnitPage';
 import { UnitTreePage } from '../features/units/UnitTreePage';
@@ -55,6 +56,8 @@ export const router = createBrowserRouter([
           { path: 'members/import', element: guarded('members.import', <ImportMembersPage />) },
           { path: 'members/:memberId', element: guarded('members.read', <MemberPage />) },
           { path: 'members/:memberId/edit', element: guarded('members.update', <EditMemberPage />) },
+          { path: 'statistics', element: guarded('statistics.read', <StatisticsPage />) },
+          { path: 'statistics/:unitId', element: guarded('statistics.read', <StatisticsPage />) },
           { path: 'audit', element: guarded('audit.read', <AuditPage />) },
           { path: 'accounts/new', element: guarded('accounts.create', <CreateAccountPage />) },
           { path: 'account/password', element: <ChangePasswordPage /> },

@@ -17,7 +17,7 @@ import {
 } from '@union/contracts/statistics';
 import { MEMBER_STATUSES } from '@union/contracts/members';
 import { GRASSROOTS_TYPES, UNIT_TYPES } from '@union/contracts/units';
-import type { Actor } from '../../kernel/access/actor.js';
+import { mayAt, type Actor } from '../../kernel/access/actor.js';
 import type { Db } from '../../kernel/db/database.js';
 import { DomainError } from '../../kernel/errors.js';
 import { todayInVietnam } from '../../kernel/time.js';
@@ -179,6 +179,10 @@ export async function unitStatistics(
     },
     children: childDtos.slice(0, CHILDREN_MAX),
     childrenTotal: childDtos.length,
+    can: {
+      declareWorkforce:
+        GRASSROOTS_TYPES.includes(unit.type) && mayAt(actor, 'statistics.workforce', unit.path),
+    },
   };
 }
 

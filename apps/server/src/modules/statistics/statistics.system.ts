@@ -214,15 +214,19 @@ export async function unsafeFindUnitPlace(db: Db, unitId: number) {
   return unit;
 }
 
-/** Units with their current members (active or suspended), whoever asks: for seeds. */
+/**
+ * Units with their current members (active or suspended), whoever asks: for seeds. Counted from the
+ * members themselves, since the figures of the seed's own transaction are only added at its commit.
+ */
 export async function unsafeUnitsWithMembers(db: Db, ids: number[]) {
   const rows = await queryRows<{ id: number; path: string; members: string }>(
     db,
-    sql`select u.id, u.path, coalesce(sum(f.value), 0) as members
-      from units u left join unit_figures f
-        on f.unit_id = u.id and f.metric in ('status.active', 'status.suspended')
+    sql`select u.id, u.path, coalesce(m.members, 0) as members
+      from units u
+      left join (select grassroots_unit_id, count(*) as members from members
+        where status in ('active', 'suspended') group by grassroots_unit_id) m on m.grassroots_unit_id = u.id
       where u.id = any(${`{${ids.join(',')}}`}::int[])
-      group by u.id, u.path order by u.id`,
+      order by u.id`,
   );
   return rows.map((row) => ({ id: row.id, path: row.path, members: Number(row.members) }));
 }
