@@ -11,7 +11,8 @@
 -- while the same transaction goes on to lock members, transfers and units: two of them deadlock. And a
 -- subtree's move would carry away figures that a concurrent change had not yet committed, or that change
 -- would be added to the ancestors the subtree just left. At commit a transaction holds every other lock
--- it will take, and it sees the tree and the figures as every earlier commit left them.
+-- it will take, and it sees the tree and the figures as every earlier commit left them. So a transaction
+-- sees its own changes in the figures only after it commits, or after `select statistics_apply_now()`.
 
 INSERT INTO statistics_settings (id, age_band_year)
 VALUES (1, extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::smallint);
@@ -58,11 +59,15 @@ RETURNS TABLE (holder int, sign int) LANGUAGE sql IMMUTABLE AS $$
 $$;
 --> statement-breakpoint
 
--- Adds what the current transaction noted to the figures, when it commits (the deferred trigger below).
-CREATE FUNCTION statistics_apply_pending() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Adds what the current transaction noted to the figures: when it commits (the deferred trigger below), or
+-- earlier if it asks (statistics_apply_now).
+CREATE FUNCTION statistics_apply() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   moves int;
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_temp.statistics_pending) THEN
+    RETURN;
+  END IF;
   -- One committing transaction at a time (any fixed number; the audit chain's commits already take
   -- turns the same way): each reads the paths and figures that every earlier one left.
   PERFORM pg_advisory_xact_lock(73102027);
@@ -81,25 +86,69 @@ BEGIN
     CROSS JOIN LATERAL statistics_shift_holders(m.unit_id, m.old_path, m.new_path) AS h(holder, sign)
     WHERE m.batch = moves AND m.old_path IS NOT NULL;
   END LOOP;
-  -- Then its changes: each to its unit and the ancestors it has now.
+  -- Then its changes and the movements of its events: each to its unit and the ancestors it has now.
   PERFORM statistics_put(array_agg(h.holder), array_agg(d.metric), array_agg(d.delta))
   FROM (
     SELECT unit_id, metric, sum(delta)::bigint AS delta FROM pg_temp.statistics_pending
-    WHERE old_path IS NULL AND month IS NULL GROUP BY unit_id, metric HAVING sum(delta) <> 0
+    WHERE metric IS NOT NULL AND month IS NULL GROUP BY unit_id, metric HAVING sum(delta) <> 0
   ) d
   JOIN units u ON u.id = d.unit_id
   CROSS JOIN LATERAL unnest(statistics_figure_holders(u.path)) AS h(holder);
   PERFORM statistics_put_monthly(array_agg(h.holder), array_agg(d.month), array_agg(d.metric), array_agg(d.delta))
   FROM (
-    SELECT unit_id, month, metric, sum(delta)::int AS delta FROM pg_temp.statistics_pending
-    WHERE month IS NOT NULL GROUP BY unit_id, month, metric HAVING sum(delta) <> 0
+    SELECT c.unit_id, c.month, c.metric, sum(c.delta)::int AS delta FROM (
+      SELECT p.unit_id, p.month, p.metric, p.delta FROM pg_temp.statistics_pending p WHERE p.month IS NOT NULL
+      UNION ALL
+      SELECT * FROM statistics_event_movements(
+        ARRAY(SELECT p.event_id FROM pg_temp.statistics_pending p WHERE p.event_id IS NOT NULL))
+    ) c
+    GROUP BY c.unit_id, c.month, c.metric HAVING sum(c.delta) <> 0
   ) d
   JOIN units u ON u.id = d.unit_id
   CROSS JOIN LATERAL unnest(statistics_figure_holders(u.path)) AS h(holder);
-  -- Done; anything noted after this (by another deferred trigger) is applied by a trigger of its own.
+  -- Members of grassroots unions that declared a workforce (what coverage compares with the workers): set
+  -- again, from the figures just written, for every grassroots union whose figures this transaction touched.
+  -- A grassroots union's subtree holds exactly the members whose union it is.
+  PERFORM statistics_put(array_agg(h.holder), array_agg('declared.current'::text), array_agg(c.delta::bigint))
+  FROM (
+    SELECT g.id, g.path,
+      CASE WHEN EXISTS (SELECT 1 FROM unit_workforce w WHERE w.unit_id = g.id) THEN
+        coalesce((SELECT sum(f.value) FROM unit_figures f
+          WHERE f.unit_id = g.id AND f.metric IN ('status.active', 'status.suspended')), 0)
+      ELSE 0 END
+      - coalesce((SELECT f.value FROM unit_figures f WHERE f.unit_id = g.id AND f.metric = 'declared.current'), 0)
+        AS delta
+    FROM units g
+    WHERE g.type IN ('grassroots_union', 'grassroots_guild')
+      AND g.id IN (
+        -- Where a change happened, and where a moved subtree (a branch) was before and is now.
+        SELECT a.id FROM pg_temp.statistics_pending p
+        JOIN units u ON u.id = p.unit_id
+        CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from u.path), '/')::int[]
+          || coalesce(string_to_array(trim(both '/' from p.old_path), '/')::int[], '{}')) AS a(id))
+  ) c
+  CROSS JOIN LATERAL unnest(statistics_figure_holders(c.path)) AS h(holder)
+  WHERE c.delta <> 0;
+  -- Done; whatever the transaction notes after this queues a trigger of its own.
   DELETE FROM pg_temp.statistics_pending;
   DELETE FROM pg_temp.statistics_pending_commit;
+END $$;
+--> statement-breakpoint
+
+CREATE FUNCTION statistics_apply_pending() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM statistics_apply();
   RETURN NULL;
+END $$;
+--> statement-breakpoint
+
+-- A transaction that reads its own changes in the figures before it commits (a seed that admits members,
+-- then asks which units have some) adds them first; it then holds the figures' turn until it commits.
+CREATE FUNCTION statistics_apply_now() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF to_regclass('pg_temp.statistics_pending') IS NOT NULL THEN
+    PERFORM statistics_apply();
+  END IF;
 END $$;
 --> statement-breakpoint
 
@@ -110,7 +159,7 @@ BEGIN
   IF to_regclass('pg_temp.statistics_pending') IS NULL THEN
     CREATE TEMPORARY TABLE statistics_pending (
       id bigint GENERATED ALWAYS AS IDENTITY,
-      -- 0 for a change; for a moved subtree, the order of the statement that moved it in the transaction
+      -- for a moved subtree, the order of the statement that moved it in the transaction; 0 otherwise
       batch int NOT NULL,
       unit_id int NOT NULL,
       -- a monthly movement's month; null for a live figure
@@ -119,7 +168,9 @@ BEGIN
       delta bigint,
       -- a subtree moved: its top unit's path before and after
       old_path text,
-      new_path text
+      new_path text,
+      -- a member event, counted at commit
+      event_id bigint
     ) ON COMMIT DELETE ROWS;
     CREATE TEMPORARY TABLE statistics_pending_commit (noted boolean PRIMARY KEY) ON COMMIT DELETE ROWS;
     CREATE CONSTRAINT TRIGGER statistics_apply_pending AFTER INSERT ON pg_temp.statistics_pending_commit
@@ -170,6 +221,18 @@ BEGIN
   INSERT INTO pg_temp.statistics_pending (batch, unit_id, old_path, new_path)
   SELECT (SELECT coalesce(max(batch), 0) + 1 FROM pg_temp.statistics_pending), t.id, t.old_path, t.new_path
   FROM unnest(top_ids, old_paths, new_paths) AS t(id, old_path, new_path);
+END $$;
+--> statement-breakpoint
+
+-- Notes member events, to count their movements at commit.
+CREATE FUNCTION statistics_note_events(event_ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF event_ids IS NULL THEN
+    RETURN;
+  END IF;
+  PERFORM statistics_pending_open();
+  INSERT INTO pg_temp.statistics_pending (batch, unit_id, event_id)
+  SELECT 0, 0, e.id FROM unnest(event_ids) AS e(id);
 END $$;
 --> statement-breakpoint
 
@@ -274,44 +337,51 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 --> statement-breakpoint
 
--- The movements an event counts for, where and in which month. A transfer moves a current member from one
--- unit to another: what leaves the sending side arrives on the receiving side, so both sides count the same
--- `current_net` — even for a transfer dated when the member was not current (a merge dated before a
--- readmission), which then moves no current member at all.
+-- The movements events count for, where and in which month, from the history as it stands: the status
+-- before an event is the one the last status-changing event before it left (none for an admission). A
+-- transfer moves a current member from one unit to another: what leaves the sending side arrives on the
+-- receiving side, so both sides count the same `current_net` — even for a transfer dated when the member
+-- was not current (a merge dated before a readmission), which then moves no current member at all.
+CREATE FUNCTION statistics_event_movements(event_ids bigint[])
+RETURNS TABLE (unit_id int, month date, metric text, delta int) LANGUAGE sql STABLE AS $$
+  WITH ev AS (
+    SELECT n.type, n.unit_id, n.to_unit_id, date_trunc('month', n.effective_on)::date AS month,
+      CASE WHEN n.type = 'admit' THEN NULL ELSE (
+        SELECT statistics_status_after(p.type) FROM member_events p
+        WHERE p.member_id = n.member_id AND (p.effective_on, p.id) < (n.effective_on, n.id)
+          AND statistics_status_after(p.type) IS NOT NULL
+        ORDER BY p.effective_on DESC, p.id DESC LIMIT 1) END AS status_before
+    FROM member_events n
+    WHERE n.id = ANY (event_ids)
+  ), e AS (
+    SELECT b.*,
+      coalesce(b.status_before IN ('active', 'suspended'), false)::int AS current_before,
+      coalesce(coalesce(statistics_status_after(b.type), b.status_before) IN ('active', 'suspended'), false)::int
+        AS current_after
+    FROM ev b
+  )
+  SELECT e.unit_id, e.month, m.metric, m.delta
+  FROM e CROSS JOIN LATERAL (VALUES
+    (CASE e.type WHEN 'admit' THEN 'admitted' WHEN 'readmit' THEN 'readmitted' WHEN 'reinstate' THEN 'reinstated'
+      WHEN 'transfer' THEN 'transferred_out' WHEN 'leave' THEN 'left' WHEN 'expel' THEN 'expelled'
+      WHEN 'death' THEN 'deceased' END, 1),
+    ('current_net', CASE WHEN e.type = 'transfer' THEN -e.current_before ELSE e.current_after - e.current_before END)
+  ) AS m(metric, delta)
+  WHERE m.metric IS NOT NULL AND m.delta <> 0
+  UNION ALL
+  SELECT e.to_unit_id, e.month, m.metric, m.delta
+  FROM e CROSS JOIN LATERAL (VALUES ('transferred_in', 1), ('current_net', e.current_before)) AS m(metric, delta)
+  WHERE e.type = 'transfer' AND e.to_unit_id IS NOT NULL AND m.delta <> 0
+$$;
+--> statement-breakpoint
+
+-- Events that may count as movements (those that set a status, and transfers) are counted at commit, from
+-- the history every earlier commit left: a member's events are written one transaction at a time, but a
+-- merge writes its transfers without waiting for the members' other changes.
 CREATE FUNCTION statistics_events_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM statistics_add_monthly(array_agg(unit_id), array_agg(month), array_agg(metric), array_agg(delta)::int[])
-  FROM (
-    WITH ev AS (
-      SELECT n.type, n.unit_id, n.to_unit_id, date_trunc('month', n.effective_on)::date AS month,
-        -- The status before this event: the last status-changing event before it (none for an admission).
-        CASE WHEN n.type = 'admit' THEN NULL ELSE (
-          SELECT statistics_status_after(p.type) FROM member_events p
-          WHERE p.member_id = n.member_id AND (p.effective_on, p.id) < (n.effective_on, n.id)
-            AND statistics_status_after(p.type) IS NOT NULL
-          ORDER BY p.effective_on DESC, p.id DESC LIMIT 1) END AS status_before
-      FROM new_rows n
-    ), e AS (
-      SELECT b.*,
-        coalesce(b.status_before IN ('active', 'suspended'), false)::int AS current_before,
-        coalesce(coalesce(statistics_status_after(b.type), b.status_before) IN ('active', 'suspended'), false)::int
-          AS current_after
-      FROM ev b
-    )
-    SELECT unit_id, month, metric, sum(delta) AS delta FROM (
-      SELECT e.unit_id, e.month, m.metric, m.delta
-      FROM e CROSS JOIN LATERAL (VALUES
-        (CASE e.type WHEN 'admit' THEN 'admitted' WHEN 'readmit' THEN 'readmitted' WHEN 'reinstate' THEN 'reinstated'
-          WHEN 'transfer' THEN 'transferred_out' WHEN 'leave' THEN 'left' WHEN 'expel' THEN 'expelled'
-          WHEN 'death' THEN 'deceased' END, 1),
-        ('current_net', CASE WHEN e.type = 'transfer' THEN -e.current_before ELSE e.current_after - e.current_before END)
-      ) AS m(metric, delta)
-      WHERE m.metric IS NOT NULL AND m.delta <> 0
-      UNION ALL
-      SELECT e.to_unit_id, e.month, m.metric, m.delta
-      FROM e CROSS JOIN LATERAL (VALUES ('transferred_in', 1), ('current_net', e.current_before)) AS m(metric, delta)
-      WHERE e.type = 'transfer' AND e.to_unit_id IS NOT NULL AND m.delta <> 0
-    ) c GROUP BY unit_id, month, metric HAVING sum(delta) <> 0) d;
+  PERFORM statistics_note_events(array_agg(id)) FROM new_rows
+  WHERE statistics_status_after(type) IS NOT NULL OR type = 'transfer';
   RETURN NULL;
 END $$;
 --> statement-breakpoint

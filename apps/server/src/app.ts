@@ -104,6 +104,9 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
   // Every module that copies unit paths onto its records hears of moves and closures, in this order.
   const dependants: UnitLifecycleHooks[] = [officeLifecycleHooks, memberUnitHooks];
   const unitHooks: UnitLifecycleHooks = {
+    async subtreesMoving(tx, move) {
+      for (const hooks of dependants) await hooks.subtreesMoving?.(tx, move);
+    },
     async subtreesMoved(tx, move) {
       for (const hooks of dependants) await hooks.subtreesMoved?.(tx, move);
     },

@@ -78,8 +78,8 @@ export const WorkforceFigures = z.object({
   /** Grassroots unions that have declared their workforce. */
   unitsDeclared: count,
   /**
-   * Current members over the declared workers, 0 to 1 (null when none declared): read it beside
-   * `unitsDeclared` against `units.grassroots`, since undeclared unions count members but no workers.
+   * Current members of the unions that declared a workforce over their declared workers, 0 to 1; null when
+   * none declared. Read it beside `unitsDeclared` against `units.grassroots`.
    */
   coverage: z.number().nullable(),
 });

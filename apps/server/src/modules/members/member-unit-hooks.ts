@@ -11,6 +11,20 @@ import { hasCurrentMembersUnder } from './members.service.js';
  * corrections that are scoped by path too.
  */
 export const memberUnitHooks: UnitLifecycleHooks = {
+  /** Members, transfers and corrections of the moved subtrees are taken before the units (see the hook). */
+  async subtreesMoving(tx, move) {
+    const memberPaths = movedPath(sql`${members.unitPath}`, move);
+    await tx.execute(sql`select 1 from ${members} where ${memberPaths.inMovedSubtrees} for update`);
+    const correctionPaths = movedPath(sql`${memberCorrections.unitPath}`, move);
+    await tx.execute(
+      sql`select 1 from ${memberCorrections} where ${correctionPaths.inMovedSubtrees} for update`,
+    );
+    const from = movedPath(sql`from_unit_path`, move);
+    const to = movedPath(sql`to_unit_path`, move);
+    await tx.execute(
+      sql`select 1 from ${memberTransfers} where ${from.inMovedSubtrees} or ${to.inMovedSubtrees} for update`,
+    );
+  },
   async subtreesMoved(tx, move) {
     const memberPaths = movedPath(sql`${members.unitPath}`, move);
     // Branches and groups that moved to another grassroots union take their members with them; the

@@ -139,7 +139,7 @@ const intArray = (ids: number[]) => sql`${`{${ids.join(',')}}`}::int[]`;
 
 /** The units of the subtree, each with the bucket it counts in: the child holding it, or the unit itself. */
 const subtreeWithBuckets = (unit: UnitPlace) => sql`
-  select id, type, status, established_on, closed_on,
+  select id, path, type, status, established_on, closed_on,
     coalesce((string_to_array(trim(both '/' from path), '/')::int[])[${unit.depth + 2}::int], ${unit.id}::int) as bucket
   from units where path like ${`${unit.path}%`}`;
 
@@ -157,7 +157,12 @@ export async function figuresAt(db: Db, unit: UnitPlace, at: string): Promise<Fi
   const rows = await queryRows<{ bucket: number; metric: string; value: string }>(
     db,
     sql`
-    with subtree as materialized (${subtreeWithBuckets(unit)}),
+    with subtree as materialized (
+      select s.*, (select a.id from units a
+          where a.id = any(string_to_array(trim(both '/' from s.path), '/')::int[])
+            and a.type in ('grassroots_union', 'grassroots_guild') limit 1) as grassroots_id
+      from (${subtreeWithBuckets(unit)}) s
+    ),
     touched as (
       select e.member_id from member_events e join subtree s on s.id = e.unit_id where e.effective_on <= ${at}::date
       union
@@ -189,7 +194,7 @@ export async function figuresAt(db: Db, unit: UnitPlace, at: string): Promise<Fi
       order by member_id, effective_on desc, id desc
     ),
     people as (
-      select s.bucket, st.status, m.sex, m.nationality, m.birth_date,
+      select s.bucket, s.grassroots_id, st.status, m.sex, m.nationality, m.birth_date,
         coalesce(h.honorary, false) as honorary, coalesce(x.exempt, false) as exempt
       from place p
       join subtree s on s.id = p.unit_id
@@ -202,6 +207,11 @@ export async function figuresAt(db: Db, unit: UnitPlace, at: string): Promise<Fi
     from people cross join lateral statistics_member_metrics(status, sex, nationality, birth_date, honorary, exempt,
       ${bandYear}::int) as metric
     group by bucket, metric
+    union all
+    select bucket, 'declared.current', count(*) from people
+    where status in ('active', 'suspended') and exists (
+      select 1 from unit_workforce w where w.unit_id = people.grassroots_id and w.as_of <= ${at}::date)
+    group by bucket
     union all
     select bucket, 'unit.' || type, count(*) from subtree
     where established_on <= ${at}::date and (closed_on is null or closed_on > ${at}::date)

@@ -251,6 +251,11 @@ describe('statistics', () => {
     expect((await declare(50, 40, '2024-01-01')).statusCode).toBe(200); // older: not the latest
     const hanoi = await statisticsOf(tree.hanoi);
     expect(hanoi.workforce).toEqual({ workers: 6, femaleWorkers: 4, unitsDeclared: 1, coverage: 0.5 });
+    // Coverage compares the declaring union's members with its workers: HCMC's members, in a union that
+    // declared nothing, do not raise the national rate.
+    const root = await statisticsOf({ id: rootId });
+    expect(root.members.current).toBe(5);
+    expect(root.workforce.coverage).toBe(0.5);
     const read = await get(`/units/${tree.grassrootsA.id}/workforce`);
     expect(read.json()).toMatchObject({ asOf: today, workers: 6 });
     const onCommune = await t.app.inject({

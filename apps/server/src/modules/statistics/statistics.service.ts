@@ -85,7 +85,7 @@ export function unitCountFigures(bag: Figures): UnitCountFigures {
 
 export function workforceFigures(bag: Figures): WorkforceFigures {
   const workers = valueOf(bag, 'workforce.workers');
-  const current = valueOf(bag, 'status.active') + valueOf(bag, 'status.suspended');
+  const current = valueOf(bag, 'declared.current');
   return {
     workers,
     femaleWorkers: valueOf(bag, 'workforce.female_workers'),

@@ -50,6 +50,13 @@ const expectedFigures = (bandYear: number) => sql`
           from unit_workforce order by unit_id, as_of desc, id desc) w
     cross join lateral (values ('workforce.workers', w.workers::bigint),
       ('workforce.female_workers', w.female_workers::bigint), ('workforce.units', 1::bigint)) as v(metric, value)
+    union all
+    -- Members of grassroots unions that declared a workforce, counted at the union named on their record.
+    select m.grassroots_unit_id, 'declared.current', count(*)
+    from members m
+    where m.status in ('active', 'suspended')
+      and exists (select 1 from unit_workforce w where w.unit_id = m.grassroots_unit_id)
+    group by m.grassroots_unit_id
   ), own_totals as (
     select unit_id, metric, sum(value) as value from own group by unit_id, metric
   )

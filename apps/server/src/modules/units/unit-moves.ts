@@ -15,6 +15,12 @@ export interface SubtreeMove {
  * tells them in the same transaction, so no record is left pointing at the old place.
  */
 export interface UnitLifecycleHooks {
+  /**
+   * Before any unit row changes: lock what the move will rewrite. A transaction that changes one of those
+   * records and then checks its unit (a foreign key) would otherwise wait on the moving units while the
+   * move waits on its record.
+   */
+  subtreesMoving?(tx: Db, move: SubtreeMove): Promise<void>;
   subtreesMoved?(tx: Db, move: SubtreeMove): Promise<void>;
   /** A unit is about to close into another: what belongs to the unit itself goes over to `intoUnitId`. */
   unitMerged?(

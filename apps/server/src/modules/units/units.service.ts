@@ -176,6 +176,7 @@ async function relocate(
   };
   const ids = sql`${`{${movedIds.join(',')}}`}::int[]`;
   const rewrite = movedPath(sql`path`, move);
+  await hooks.subtreesMoving?.(tx, move);
   // Record where each moved unit came from before its path changes.
   await tx.execute(sql`
     insert into unit_events (unit_id, type, effective_on, recorded_by, operation_id, reason, details)
