@@ -302,19 +302,21 @@ export interface OfficerGapRow {
  * or the term ended), the largest first; and how many people hold an office there now.
  */
 export async function officerFigures(db: Db, unit: UnitPlace, today: string, limit: number) {
-  const grassroots = sql`(select id, name, code, type, parent_id from units
-    where path like ${`${unit.path}%`} and status = 'active'
-      and type = any(${`{${GRASSROOTS_TYPES.join(',')}}`}::text[]))`;
-  const [totals] = await queryRows<{ grassroots: string; without_chair: string; expired: string }>(
-    db,
-    sql`
-    with g as ${grassroots},
+  // The grassroots unions of the subtree, and the latest term end of a chair who has taken office.
+  const grassrootsAndChairs = sql`
+    g as (select id, name, code, type, parent_id from units
+      where path like ${`${unit.path}%`} and status = 'active'
+        and type = any(${`{${GRASSROOTS_TYPES.join(',')}}`}::text[])),
     chairs as (
       select o.unit_id, max(coalesce(o.term_end, 'infinity'::date)) as until
       from offices o join g on g.id = o.unit_id
       where o.role = 'grassroots_chair' and o.term_start <= ${today}::date
       group by o.unit_id
-    )
+    )`;
+  const [totals] = await queryRows<{ grassroots: string; without_chair: string; expired: string }>(
+    db,
+    sql`
+    with ${grassrootsAndChairs}
     select count(*) as grassroots,
       count(*) filter (where c.until is null or c.until < ${today}::date) as without_chair,
       count(*) filter (where c.until < ${today}::date) as expired
@@ -323,13 +325,7 @@ export async function officerFigures(db: Db, unit: UnitPlace, today: string, lim
   const gaps = await queryRows<OfficerGapRow>(
     db,
     sql`
-    with g as ${grassroots},
-    chairs as (
-      select o.unit_id, max(coalesce(o.term_end, 'infinity'::date)) as until
-      from offices o join g on g.id = o.unit_id
-      where o.role = 'grassroots_chair' and o.term_start <= ${today}::date
-      group by o.unit_id
-    )
+    with ${grassrootsAndChairs}
     select g.id, g.name, g.code, g.type, p.name as parent_name, c.until::text as chair_until,
       coalesce((select sum(f.value) from unit_figures f
         where f.unit_id = g.id and f.metric in ('status.active', 'status.suspended')), 0) as members

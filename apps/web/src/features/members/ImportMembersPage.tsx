@@ -6,7 +6,6 @@ import {
   Group,
   Pagination,
   Paper,
-  Progress,
   SimpleGrid,
   Stack,
   Stepper,
@@ -30,6 +29,7 @@ import { checkImport, IMPORT_TEMPLATE_URL, startImport } from './api';
 import { codeMessage } from './member-errors';
 import { holdsMembers, useOfficeUnits } from './member-units';
 import { memberKeys, useJob, useMemberMutation } from './queries';
+import { JobProgressBar } from '../../ui/JobProgressBar';
 
 const ERRORS_PER_PAGE = 20;
 const ACCEPTED_EXTENSIONS = ['.xlsx', '.csv'];
@@ -268,22 +268,7 @@ function ImportProgress({ job, onRetry }: { job: ReturnType<typeof useJob>; onRe
   const label = queued ? t('members.import.queued') : t('members.import.running', { percent });
   return (
     <Paper withBorder p="md" maw={720}>
-      <Stack gap="sm">
-        <Text size="sm" fw={500} id="import-progress-label" aria-live="polite">
-          {label}
-        </Text>
-        <Progress
-          value={queued ? 100 : percent}
-          size="lg"
-          striped
-          animated
-          aria-labelledby="import-progress-label"
-          aria-valuetext={label}
-        />
-        <Text size="xs" c="dimmed">
-          {t('members.import.keepOpen')}
-        </Text>
-      </Stack>
+      <JobProgressBar label={label} percent={percent} queued={queued} hint={t('members.import.keepOpen')} />
     </Paper>
   );
 }

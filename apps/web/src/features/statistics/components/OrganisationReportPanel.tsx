@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  Progress,
-  Radio,
-  Select,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Radio, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { parseReportPeriod, recentReportPeriods } from '@union/contracts/statistics';
@@ -24,6 +12,7 @@ import { ErrorState } from '../../../ui/states';
 import { useJob } from '../../members/queries';
 import { fetchReportFile, type ReportFormat, reportFileUrl, requestOrganisationReport } from '../api';
 import { saveFile } from '../save-file';
+import { JobProgressBar } from '../../../ui/JobProgressBar';
 
 const FORMATS: readonly ReportFormat[] = ['xlsx', 'pdf'];
 
@@ -80,22 +69,7 @@ function ReportJob({
   const queued = !job.data || job.data.status === 'queued';
   const label = queued ? t('statistics.report.queued') : t('statistics.report.running', { percent });
   return (
-    <Stack gap="xs">
-      <Text size="sm" fw={500} id="statistics-report-progress" aria-live="polite">
-        {label}
-      </Text>
-      <Progress
-        value={queued ? 100 : percent}
-        size="lg"
-        striped
-        animated
-        aria-labelledby="statistics-report-progress"
-        aria-valuetext={label}
-      />
-      <Text size="xs" c="dimmed">
-        {t('statistics.report.keepOpen')}
-      </Text>
-    </Stack>
+    <JobProgressBar label={label} percent={percent} queued={queued} hint={t('statistics.report.keepOpen')} />
   );
 }
 
