@@ -14,6 +14,15 @@
 -- it will take, and it sees the tree and the figures as every earlier commit left them. So a transaction
 -- sees its own changes in the figures only after it commits, or after `select statistics_apply_now()`.
 
+-- Reads take a unit's figures, and months of its movements, from the primary keys alone (index-only scans,
+-- ~10x faster than visiting the scattered heap rows the updates leave behind).
+ALTER TABLE unit_figures DROP CONSTRAINT unit_figures_unit_id_metric_pk,
+  ADD CONSTRAINT unit_figures_unit_id_metric_pk PRIMARY KEY (unit_id, metric) INCLUDE (value);
+--> statement-breakpoint
+ALTER TABLE unit_monthly_movements DROP CONSTRAINT unit_monthly_movements_unit_id_month_metric_pk,
+  ADD CONSTRAINT unit_monthly_movements_unit_id_month_metric_pk PRIMARY KEY (unit_id, month, metric) INCLUDE (value);
+--> statement-breakpoint
+
 INSERT INTO statistics_settings (id, age_band_year)
 VALUES (1, extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::smallint);
 --> statement-breakpoint

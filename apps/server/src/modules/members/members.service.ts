@@ -352,13 +352,18 @@ export async function getMemberDto(
   const row = await getMemberOrThrow(db, actor, id);
   if (options.audit) {
     // Reading a person's record is processing personal data: it is logged (Law 91/2025).
-    await recordAudit(db, actor, {
-      action: 'member.read',
-      entityType: 'member',
-      entityId: row.id,
-      unitId: row.unitId,
-      unitPath: row.unitPath,
-    });
+    await recordAudit(
+      db,
+      actor,
+      {
+        action: 'member.read',
+        entityType: 'member',
+        entityId: row.id,
+        unitId: row.unitId,
+        unitPath: row.unitPath,
+      },
+      { waitForDisk: false },
+    );
   }
   return toMemberDto(db, actor, row);
 }
