@@ -44,15 +44,30 @@ const GLOBAL_OPTIONS: Record<string, SuiteOption> = {
   help: { type: 'boolean', default: false, description: 'show this help' },
 };
 
+/**
+ * Every option on the command line. Suites may share an option of the same type (`--members`): it is
+ * given once and reaches each of them; when it is not given, each suite gets its own default.
+ */
 function allOptions(): Record<string, SuiteOption> {
   const options = { ...GLOBAL_OPTIONS };
   for (const suite of SUITES) {
     for (const [name, option] of Object.entries(suite.options ?? {})) {
-      if (name in options) throw new Error(`suite ${suite.name} redefines the option --${name}`);
-      options[name] = option;
+      const known = options[name];
+      if (known && (name in GLOBAL_OPTIONS || known.type !== option.type))
+        throw new Error(`suite ${suite.name} redefines the option --${name}`);
+      options[name] = known ?? option;
     }
   }
   return options;
+}
+
+/** The command line's values as one suite sees them: its own defaults where an option was not given. */
+function suiteValues(suite: Suite, values: BenchOptions['values']): BenchOptions['values'] {
+  const own = { ...values };
+  for (const [name, option] of Object.entries(suite.options ?? {})) {
+    if (own[name] === undefined && option.default !== undefined) own[name] = option.default;
+  }
+  return own;
 }
 
 function usage(): string {
@@ -93,10 +108,14 @@ interface SuiteResult {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
+    // Suite options get their defaults per suite (suiteValues), global ones here.
     options: Object.fromEntries(
       Object.entries(allOptions()).map(([name, option]) => [
         name,
-        { type: option.type, ...(option.default === undefined ? {} : { default: option.default }) },
+        {
+          type: option.type,
+          ...(option.default === undefined || !(name in GLOBAL_OPTIONS) ? {} : { default: option.default }),
+        },
       ]),
     ),
     allowPositionals: true,
@@ -151,7 +170,13 @@ async function main(): Promise<number> {
     const started = performance.now();
     let error: unknown;
     try {
-      await suite.run({ options, report, cleanup, load, log });
+      await suite.run({
+        options: { ...options, values: suiteValues(suite, values) },
+        report,
+        cleanup,
+        load,
+        log,
+      });
     } catch (caught) {
       error = caught;
     }

@@ -1,6 +1,7 @@
 import { foundationSuite } from './foundation/foundation.suite.js';
 import type { Suite } from './harness/suite.js';
 import { membersSuite } from './members/members.suite.js';
+import { statisticsSuite } from './statistics/statistics.suite.js';
 
 /** Every suite `npm run bench` knows, by name, in the order a plain `npm run bench` runs them. */
-export const SUITES: readonly Suite[] = [foundationSuite, membersSuite];
+export const SUITES: readonly Suite[] = [foundationSuite, membersSuite, statisticsSuite];

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { JobDto } from '@union/contracts/jobs';
-import { memberCodeFromSerial, sortNameOf } from './app-internals.js';
-import { copyValue, type BulkSession } from './bulk.js';
-import { CitizenIds, drawPerson, MEMBER_COLUMNS, type Person } from './people.js';
-import type { ProvinceProfile } from './places.js';
-import { Random } from './random.js';
+import { memberCodeFromSerial, sortNameOf } from '../../scripts/national/app-internals.js';
+import { copyValue, type BulkSession } from '../../scripts/national/bulk.js';
+import { CitizenIds, drawPerson, MEMBER_COLUMNS, type Person } from '../../scripts/national/people.js';
+import type { ProvinceProfile } from '../../scripts/national/places.js';
+import { Random } from '../../scripts/national/random.js';
 
 /** The headers unions use in their own spreadsheets (the importer also reads the variants). */
 export const IMPORT_HEADERS = [
@@ -89,9 +89,9 @@ export function toCopyText(people: Person[], target: ImportTarget): string {
 }
 
 /**
- * Raw COPY of the rows into the live members table (all its indexes), timed; then, as a second floor,
- * the 'admit' event of each (one INSERT … SELECT, the foreign key checked): what any import must write
- * at least. Both are deleted again.
+ * Raw COPY of the rows into the live members table (all its indexes and triggers), timed; then, as a
+ * second floor, the 'admit' event of each (one INSERT … SELECT, the foreign key checked): what any
+ * import must write at least. Both are rolled back (member events are append-only: never deleted).
  */
 export async function timeBaselineCopy(
   session: BulkSession,
@@ -101,20 +101,23 @@ export async function timeBaselineCopy(
   const [before] = await session.query<{ max: number }>(
     `select coalesce(max(id), 0)::int as max from members`,
   );
-  let started = performance.now();
-  const copied = await session.copy('members', MEMBER_COLUMNS, text);
-  const copySeconds = (performance.now() - started) / 1000;
-  if (copied !== rows) throw new Error(`baseline COPY stored ${copied} rows of ${rows}`);
-  started = performance.now();
-  await session.query(
-    `insert into member_events (member_id, type, effective_on, unit_id)
-     select id, 'admit', joined_at, unit_id from members where id > $1`,
-    [before!.max],
-  );
-  const eventsSeconds = (performance.now() - started) / 1000;
-  await session.query(`delete from member_events where member_id > $1`, [before!.max]);
-  await session.query(`delete from members where id > $1`, [before!.max]);
-  return { copySeconds, eventsSeconds };
+  await session.exec('begin');
+  try {
+    let started = performance.now();
+    const copied = await session.copy('members', MEMBER_COLUMNS, text);
+    const copySeconds = (performance.now() - started) / 1000;
+    if (copied !== rows) throw new Error(`baseline COPY stored ${copied} rows of ${rows}`);
+    started = performance.now();
+    await session.query(
+      `insert into member_events (member_id, type, effective_on, unit_id)
+       select id, 'admit', joined_at, unit_id from members where id > $1`,
+      [before!.max],
+    );
+    const eventsSeconds = (performance.now() - started) / 1000;
+    return { copySeconds, eventsSeconds };
+  } finally {
+    await session.exec('rollback');
+  }
 }
 
 export type ImportOutcome =

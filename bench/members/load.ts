@@ -1,19 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import type { EngineKind } from '../../apps/server/src/kernel/db/database.js';
-import type { BulkSession } from './bulk.js';
-import { MEMBER_COLUMNS, memberChunks } from './people.js';
-import type { BuiltTree } from './tree.js';
+import { suspendIndexes, type BulkSession, type Timed } from '../../scripts/national/bulk.js';
+import { MEMBER_COLUMNS, memberChunks } from '../../scripts/national/people.js';
+import type { BuiltTree } from '../../scripts/national/tree.js';
 
 /** Rows generated at a time: the unit of memory. */
 const PIECE_ROWS = 5_000;
 /** Rows per COPY statement: PostgreSQL streams them; PGlite takes them as one Blob. */
 const COPY_ROWS = { postgres: 1_000_000, pglite: 100_000 } as const;
 const BULK_TABLES = ['members', 'member_events'];
-
-export interface Timed {
-  name: string;
-  seconds: number;
-}
 
 export interface LoadStats {
   members: number;
@@ -39,20 +34,7 @@ export async function loadMembers(
   seed: number,
   log: (message: string) => void,
 ): Promise<LoadStats> {
-  const indexes = await session.query<{ name: string; definition: string }>(
-    `select indexname as name, indexdef as definition from pg_indexes
-     where schemaname = 'public' and tablename = any($1)
-       and indexname not in (select conname from pg_constraint where contype = 'p')
-     order by tablename, indexname`,
-    [BULK_TABLES],
-  );
-  const constraints = await session.query<{ name: string; table: string; definition: string }>(
-    `select conname as name, conrelid::regclass::text as table, pg_get_constraintdef(oid) as definition
-     from pg_constraint where contype = 'f' and conrelid::regclass::text = any($1) order by conname`,
-    [BULK_TABLES],
-  );
-  for (const c of constraints) await session.exec(`alter table ${c.table} drop constraint ${c.name}`);
-  for (const index of indexes) await session.exec(`drop index ${index.name}`);
+  const suspended = await suspendIndexes(session, BULK_TABLES);
   if (engine === 'postgres') {
     // A bench database: a crash may lose the last commits, nothing else changes.
     await session.exec(`set synchronous_commit = off`);
@@ -105,19 +87,7 @@ export async function loadMembers(
   // The next member admitted through the app gets the next code.
   await session.query(`select setval('member_code_seq', $1)`, [total]);
 
-  const indexTimes: Timed[] = [];
-  for (const index of indexes) {
-    log(`  building ${index.name}…`);
-    const t = performance.now();
-    await session.exec(index.definition);
-    indexTimes.push({ name: index.name, seconds: seconds(t) });
-  }
-  const constraintTimes: Timed[] = [];
-  for (const c of constraints) {
-    const t = performance.now();
-    await session.exec(`alter table ${c.table} add constraint ${c.name} ${c.definition}`);
-    constraintTimes.push({ name: c.name, seconds: seconds(t) });
-  }
+  const { indexes: indexTimes, constraints: constraintTimes } = await suspended.restore(log);
   log('  VACUUM ANALYZE…');
   const vacuumStarted = performance.now();
   await session.exec(`vacuum analyze members, member_events, units, unit_placements, unit_events`);

@@ -10,9 +10,9 @@ import type { Database, Db } from '../../apps/server/src/kernel/db/database.js';
 import { foldVietnamese } from '../../apps/server/src/kernel/text/fold.js';
 import { summarise, type LatencySummary } from '../harness/serial-timing.js';
 import { searchMembers } from './app-internals.js';
-import type { BulkSession } from './bulk.js';
-import { drawName } from './names.js';
-import { Random } from './random.js';
+import type { BulkSession } from '../../scripts/national/bulk.js';
+import { drawName } from '../../scripts/national/names.js';
+import { Random } from '../../scripts/national/random.js';
 
 export type ScopeLevel = 'confederation' | 'province' | 'commune' | 'grassroots';
 export const SCOPE_LEVELS: readonly ScopeLevel[] = ['confederation', 'province', 'commune', 'grassroots'];
