@@ -65,17 +65,8 @@ export function chainHash(prevHash: string, row: ChainedFields): string {
  * Appends one entry to the hash chain. Call it inside the transaction of the write it records, so the
  * entry exists exactly when the change does.
  */
-export async function recordAudit(
-  db: Db,
-  actor: AuditActor | null,
-  entry: AuditEntry,
-  options: { waitForDisk?: boolean } = {},
-): Promise<void> {
+export async function recordAudit(db: Db, actor: AuditActor | null, entry: AuditEntry): Promise<void> {
   await db.transaction(async (tx) => {
-    // A read leaves nothing to lose but its log entry: it need not hold the chain while the disk flushes.
-    // A crash can then lose the last fraction of a second of read entries, always a tail of the log (the
-    // next durable commit flushes every earlier one), so the chain stays whole.
-    if (options.waitForDisk === false) await tx.execute(sql`set local synchronous_commit = off`);
     await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
     const [last] = await tx
       .select({ hash: auditLog.hash })

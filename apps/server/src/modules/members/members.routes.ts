@@ -132,16 +132,11 @@ export const membersRoutes: FastifyPluginAsyncZod<MembersRoutesOptions> = async 
       const page = await searchMembers(app.db, actor, request.query);
       // Looking people up by identifier is processing their data: the query is logged, not the results.
       if (request.query.q && /\d{6,}/.test(request.query.q)) {
-        await recordAudit(
-          app.db,
-          actor,
-          {
-            action: 'member.search',
-            entityType: 'member',
-            details: { q: request.query.q, found: page.items.length },
-          },
-          { waitForDisk: false },
-        );
+        await recordAudit(app.db, actor, {
+          action: 'member.search',
+          entityType: 'member',
+          details: { q: request.query.q, found: page.items.length },
+        });
       }
       return page;
     },

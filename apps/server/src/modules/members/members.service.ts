@@ -352,18 +352,13 @@ export async function getMemberDto(
   const row = await getMemberOrThrow(db, actor, id);
   if (options.audit) {
     // Reading a person's record is processing personal data: it is logged (Law 91/2025).
-    await recordAudit(
-      db,
-      actor,
-      {
-        action: 'member.read',
-        entityType: 'member',
-        entityId: row.id,
-        unitId: row.unitId,
-        unitPath: row.unitPath,
-      },
-      { waitForDisk: false },
-    );
+    await recordAudit(db, actor, {
+      action: 'member.read',
+      entityType: 'member',
+      entityId: row.id,
+      unitId: row.unitId,
+      unitPath: row.unitPath,
+    });
   }
   return toMemberDto(db, actor, row);
 }
