@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { Figure, SuiteReport } from './report.js';
 
 export interface LatencySummary {
   samples: number;
@@ -50,4 +51,40 @@ export async function timeSerially<Name extends string>(
     Name,
     LatencySummary
   >;
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+
+/** A serial latency summary as two figures, p50 and p95 (the p95 carries the target), each beside its baseline. */
+export function latencyFigures(
+  report: SuiteReport,
+  key: string,
+  label: string,
+  summary: LatencySummary,
+  baselines: { p50: Figure; p95: Figure } | undefined,
+  note: string,
+  limit?: number,
+): { p50: Figure; p95: Figure } {
+  const p50 = report.add({
+    key: `${key}.p50`,
+    label: `${label}, p50`,
+    value: summary.p50Ms,
+    unit: 'ms',
+    better: 'lower',
+    ...(baselines ? { baseline: baselines.p50 } : {}),
+    note,
+    details: summary,
+  });
+  const p95 = report.add({
+    key: `${key}.p95`,
+    label: `${label}, p95`,
+    value: summary.p95Ms,
+    unit: 'ms',
+    better: 'lower',
+    ...(baselines ? { baseline: baselines.p95 } : {}),
+    ...(limit === undefined ? {} : { limit }),
+    note: `max ${ms(summary.maxMs)}`,
+    details: summary,
+  });
+  return { p50, p95 };
 }

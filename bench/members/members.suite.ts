@@ -10,8 +10,8 @@ import { readConfig, type Config } from '../../apps/server/src/kernel/config.js'
 import { queryRows, type Db } from '../../apps/server/src/kernel/db/database.js';
 import { unsafeAssignOffice, unsafeCreateAccount } from '../../apps/server/src/modules/accounts/index.js';
 import { openBenchDatabase } from '../harness/bench-database.js';
-import type { Figure, SuiteReport } from '../harness/report.js';
-import { summarise, type LatencySummary } from '../harness/serial-timing.js';
+import type { SuiteReport } from '../harness/report.js';
+import { latencyFigures, summarise } from '../harness/serial-timing.js';
 import { fetchJson, listenEphemeral } from '../harness/servers.js';
 import { numberOption, UsageError, type Suite } from '../harness/suite.js';
 import { searchMembers } from './app-internals.js';
@@ -61,40 +61,6 @@ const loadAverage = () =>
     .map((l) => l.toFixed(1))
     .join('/');
 const int = (value: number) => Math.round(value).toLocaleString('en-US');
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
-
-function latencyFigures(
-  report: SuiteReport,
-  key: string,
-  label: string,
-  summary: LatencySummary,
-  baselines: { p50: Figure; p95: Figure } | undefined,
-  note: string,
-  limit?: number,
-): { p50: Figure; p95: Figure } {
-  const p50 = report.add({
-    key: `${key}.p50`,
-    label: `${label}, p50`,
-    value: summary.p50Ms,
-    unit: 'ms',
-    better: 'lower',
-    ...(baselines ? { baseline: baselines.p50 } : {}),
-    note,
-    details: summary,
-  });
-  const p95 = report.add({
-    key: `${key}.p95`,
-    label: `${label}, p95`,
-    value: summary.p95Ms,
-    unit: 'ms',
-    better: 'lower',
-    ...(baselines ? { baseline: baselines.p95 } : {}),
-    ...(limit === undefined ? {} : { limit }),
-    note: `max ${ms(summary.maxMs)}`,
-    details: summary,
-  });
-  return { p50, p95 };
-}
 
 const describeActors = (actors: ScopeActor[]) =>
   actors.map((a) => `${a.unit.name} (${int(a.unit.members)})`).join('; ');

@@ -18,8 +18,8 @@ import { Random } from '../../scripts/national/random.js';
 import { describeSeed, PGLITE_MEMBER_CAP, seedNational } from '../../scripts/national/seed.js';
 import { openBenchDatabase } from '../harness/bench-database.js';
 import type { LoadResult, LoadSeries } from '../harness/load-spec.js';
-import { formatNumber, type Figure, type SuiteReport } from '../harness/report.js';
-import { summarise, timeSerially, type LatencySummary } from '../harness/serial-timing.js';
+import { formatNumber } from '../harness/report.js';
+import { latencyFigures, summarise, timeSerially } from '../harness/serial-timing.js';
 import { fetchJson, listenEphemeral } from '../harness/servers.js';
 import { numberOption, UsageError, type Suite, type SuiteContext } from '../harness/suite.js';
 import { buildCases, chooseActors, timeSearches } from '../members/search.js';
@@ -46,39 +46,6 @@ const latencyNote = (series: LoadSeries) => {
   const per = (pick: (r: LoadResult) => number) => series.rounds.map((r) => wholeMs(pick(r))).join('/');
   return `p50 ${per((r) => r.latencyMs.p50)} ms · p99 ${per((r) => r.latencyMs.p99)} ms`;
 };
-
-function latencyPair(
-  report: SuiteReport,
-  key: string,
-  label: string,
-  summary: LatencySummary,
-  baselines: { p50: Figure; p95: Figure } | undefined,
-  note: string,
-  limit?: number,
-): { p50: Figure; p95: Figure } {
-  const p50 = report.add({
-    key: `${key}.p50`,
-    label: `${label}, p50`,
-    value: summary.p50Ms,
-    unit: 'ms',
-    better: 'lower',
-    ...(baselines ? { baseline: baselines.p50 } : {}),
-    note,
-    details: summary,
-  });
-  const p95 = report.add({
-    key: `${key}.p95`,
-    label: `${label}, p95`,
-    value: summary.p95Ms,
-    unit: 'ms',
-    better: 'lower',
-    ...(baselines ? { baseline: baselines.p95 } : {}),
-    ...(limit === undefined ? {} : { limit }),
-    note: `max ${ms(summary.maxMs)}`,
-    details: summary,
-  });
-  return { p50, p95 };
-}
 
 interface ChosenUnits {
   root: { id: number; name: string; path: string };
@@ -335,7 +302,7 @@ export const statisticsSuite: Suite = {
       },
       { iterations: statisticsRequests, warmup: 10 },
     );
-    const pk = latencyPair(
+    const pk = latencyFigures(
       report,
       'sql.pk',
       'raw PK lookup `select * from members where id = $1`, in process',
@@ -351,7 +318,7 @@ export const statisticsSuite: Suite = {
         `GET /units/:id/statistics, a grassroots union (${int(units.grassroots.members)} members)`,
       ],
     ] as const) {
-      latencyPair(
+      latencyFigures(
         report,
         `statistics.${key}`,
         `${label} (inject)`,
@@ -415,7 +382,7 @@ export const statisticsSuite: Suite = {
     const cases = buildCases({ ...actors, province: [provinceActor] }, queries + WARMUP, seed).province;
     log(`  timing ${queries} searches as an officer of ${provinceActor.unit.name}…`);
     const searched = await timeSearches(db, [provinceActor], cases, pkIds, WARMUP);
-    const searchPk = latencyPair(
+    const searchPk = latencyFigures(
       report,
       'search.pk',
       'raw PK lookup, between the searches',
@@ -424,7 +391,7 @@ export const statisticsSuite: Suite = {
       `${searched.pk.length} serial queries`,
     );
     const searchSummary = summarise(searched.searches.map((c) => c.ms));
-    latencyPair(
+    latencyFigures(
       report,
       'search.province',
       `searchMembers as an officer of ${provinceActor.unit.name} (${int(provinceActor.unit.members)} members)`,
