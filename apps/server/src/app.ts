@@ -23,6 +23,16 @@ import {
   resolveActor,
 } from './modules/accounts/index.js';
 import { auditRoutes } from './modules/audit/index.js';
+import {
+  BULK_ISSUE_JOB_KIND,
+  bulkIssueJobHandler,
+  cardsRoutes,
+  CardSigningKeys,
+  CardStatusList,
+  cardUnitHooks,
+  wellKnownRoutes,
+} from './modules/cards/index.js';
+import { notificationsRoutes } from './modules/notifications/index.js';
 import { unitsRoutes, type UnitLifecycleHooks } from './modules/units/index.js';
 import {
   IMPORT_JOB_KIND,
@@ -102,7 +112,7 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   // Every module that copies unit paths onto its records hears of moves and closures, in this order.
-  const dependants: UnitLifecycleHooks[] = [officeLifecycleHooks, memberUnitHooks];
+  const dependants: UnitLifecycleHooks[] = [officeLifecycleHooks, memberUnitHooks, cardUnitHooks];
   const unitHooks: UnitLifecycleHooks = {
     async subtreesMoving(tx, move) {
       for (const hooks of dependants) await hooks.subtreesMoving?.(tx, move);
@@ -117,6 +127,15 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
       for (const hooks of dependants) await hooks.unitClosed?.(tx, unit, closedOn);
     },
   };
+  // Union cards: the platform's signing keys rotate on schedule; the status list is cached per change.
+  const cardKeys = new CardSigningKeys(database.db, config.cardKeyRotationDays);
+  const cardStatusList = new CardStatusList(
+    database.db,
+    cardKeys,
+    config.cardIssuer,
+    `${config.cardIssuer}#status-list`,
+  );
+  const cardContext = { keys: cardKeys, issuer: config.cardIssuer };
   // Long work (imports) runs here, off the request path; a job left running by a dead process resumes.
   const jobs = new JobRunner(
     database.db,
@@ -125,23 +144,25 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
       [IMPORT_JOB_KIND, importJobHandler(database)],
       [REPORT_JOB_KIND, reportJobHandler()],
       [REBAND_JOB_KIND, rebandJobHandler()],
+      [BULK_ISSUE_JOB_KIND, bulkIssueJobHandler(cardContext)],
     ]),
   );
   // Age bands count by year of birth: a new year re-counts them (checked at start and every few hours).
   const checkAgeBands = async () => {
     if (await queueAgeRebandIfDue(database)) jobs.wake();
   };
-  const ageBandTimer = setInterval(
-    () => void checkAgeBands().catch((error: unknown) => app.log.error(error)),
-    6 * 3600_000,
-  );
-  ageBandTimer.unref();
+  const maintenanceTimer = setInterval(() => {
+    void checkAgeBands().catch((error: unknown) => app.log.error(error));
+    void cardKeys.rotateIfDue().catch((error: unknown) => app.log.error(error));
+  }, 6 * 3600_000);
+  maintenanceTimer.unref();
   app.addHook('onReady', async () => {
     await checkAgeBands();
+    await cardKeys.rotateIfDue();
     jobs.start();
   });
   app.addHook('onClose', async () => {
-    clearInterval(ageBandTimer);
+    clearInterval(maintenanceTimer);
     await jobs.stop();
   });
   const routeCatalogue: DeclaredRoute[] = [];
@@ -168,12 +189,20 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
       });
       await api.register(auditRoutes);
       await api.register(membersRoutes, { jobs });
+      await api.register(notificationsRoutes);
       await api.register(statisticsRoutes, { jobs });
+      await api.register(cardsRoutes, {
+        context: cardContext,
+        statusList: cardStatusList,
+        jobs,
+        verifyRateLimitPerMinute: config.cardVerifyRateLimitPerMinute,
+      });
       await api.register(jobsRoutes);
     },
     { prefix: '/api/v1' },
   );
 
+  await app.register(wellKnownRoutes, { keys: cardKeys });
   await registerWebApp(app, config.webDistDir);
   return app;
 }

@@ -35,6 +35,11 @@ export const AUDIT_ACTIONS = [
   'member.import',
   'member.export',
   'statistics.workforce',
+  'card.issue',
+  'card.device_bind',
+  'card.revoke',
+  'card.bulk_issue',
+  'card.benefit_use',
   'system.first_start',
   'system.demo_data',
 ] as const;

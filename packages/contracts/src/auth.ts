@@ -61,3 +61,19 @@ export type TotpSetupDto = z.infer<typeof TotpSetupDto>;
 
 export const TotpCodeBody = z.object({ code: z.string().trim().regex(OTP_PATTERN) });
 export type TotpCodeBody = z.infer<typeof TotpCodeBody>;
+
+/** Sign-in with a one-time code sent to the account's phone (members) or inbox: valid this long. */
+export const LOGIN_CODE_MINUTES = 5;
+/** A new code is sent at most this often per account, so a script cannot flood a phone with SMS. */
+export const LOGIN_CODE_RESEND_SECONDS = 60;
+
+export const LoginCodeRequestBody = z.object({ login: z.string().trim().min(1).max(LOGIN_MAX) });
+export type LoginCodeRequestBody = z.infer<typeof LoginCodeRequestBody>;
+
+/** The code alone never bypasses two-factor sign-in: an account with TOTP gives `otp` too. */
+export const LoginCodeBody = z.object({
+  login: z.string().trim().min(1).max(LOGIN_MAX),
+  code: z.string().trim().regex(OTP_PATTERN),
+  otp: z.string().trim().regex(OTP_PATTERN).optional(),
+});
+export type LoginCodeBody = z.infer<typeof LoginCodeBody>;

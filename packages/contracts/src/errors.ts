@@ -401,6 +401,37 @@ export const ERROR_MESSAGES = {
     vi: 'Chỉ công đoàn cơ sở, nghiệp đoàn cơ sở khai báo số lao động.',
     en: 'Only grassroots unions and guilds declare a workforce.',
   },
+  'card.not_found': { vi: 'Không tìm thấy thẻ đoàn viên.', en: 'No such union card.' },
+  'card.member_not_active': {
+    vi: 'Đoàn viên không ở trạng thái đang sinh hoạt nên không được cấp thẻ.',
+    en: 'Only an active member can be issued a card.',
+  },
+  'card.no_phone_card': {
+    vi: 'Đoàn viên chưa có thẻ trên điện thoại.',
+    en: 'The member has no phone card.',
+  },
+  'card.no_printed_card': { vi: 'Đoàn viên chưa có thẻ in.', en: 'The member has no printed card.' },
+  'card.sheet_not_ready': {
+    vi: 'Tệp in thẻ chưa sẵn sàng hoặc không được tạo cho lượt cấp này.',
+    en: 'The card sheet is not ready, or none was made for this run.',
+  },
+  'notification.not_found': { vi: 'Không tìm thấy thông báo.', en: 'No such notification.' },
+  'member.no_phone': {
+    vi: 'Hồ sơ đoàn viên chưa có số điện thoại di động để đăng nhập.',
+    en: 'The member record has no mobile number to sign in with.',
+  },
+  'member.account_exists': {
+    vi: 'Số điện thoại này đã có tài khoản đăng nhập.',
+    en: 'This mobile number already has an account.',
+  },
+  'member.not_current': {
+    vi: 'Chỉ đoàn viên đang sinh hoạt hoặc tạm dừng sinh hoạt mới được tạo tài khoản đăng nhập.',
+    en: 'Only a current (active or suspended) member can be given a sign-in account.',
+  },
+  'auth.login_code_invalid': {
+    vi: 'Mã đăng nhập không đúng hoặc đã hết hạn.',
+    en: 'The sign-in code is wrong or expired.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

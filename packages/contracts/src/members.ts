@@ -405,6 +405,8 @@ export const MemberDto = z.object({
   unionPosition: z.string().nullable(),
   joinedAt: z.string(),
   pendingTransferId: z.number().nullable(),
+  /** The member can sign in: their record is linked to an account, or an account holds their phone. */
+  hasAccount: z.boolean(),
   history: z.array(MemberEventDto),
   can: z.object({
     update: z.boolean(),
@@ -597,6 +599,30 @@ export const OwnMemberDto = z.object({
   corrections: z.array(CorrectionDto),
 });
 export type OwnMemberDto = z.infer<typeof OwnMemberDto>;
+
+/** "Công đoàn của tôi": the member's union, the unions above it, and the officers to reach. */
+export const OwnUnionDto = z.object({
+  unit: z.object({ id: z.number(), name: z.string(), type: z.string() }),
+  /** From the member's unit up to the province-level union: "CĐCS …", "LĐLĐ tỉnh …". */
+  superiors: z.array(z.object({ id: z.number(), name: z.string(), type: z.string() })),
+  officers: z.array(
+    z.object({
+      fullName: z.string(),
+      role: z.string(),
+      roleName: z.string(),
+      unitName: z.string(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
+  ),
+});
+export type OwnUnionDto = z.infer<typeof OwnUnionDto>;
+
+/** `POST /members/:id/account`: an officer sets up sign-in for a member who needs help. */
+export const MemberAccountBody = z.object({ password: z.string().min(8).max(128) });
+export type MemberAccountBody = z.infer<typeof MemberAccountBody>;
+export const MemberAccountDto = z.object({ accountId: z.number(), login: z.string() });
+export type MemberAccountDto = z.infer<typeof MemberAccountDto>;
 
 // ——— Import and export ———
 

@@ -26,6 +26,11 @@ export const PERMISSIONS = [
   'members.corrections',
   'statistics.read',
   'statistics.workforce',
+  'cards.read',
+  'cards.issue',
+  'cards.revoke',
+  'cards.benefits.record',
+  'cards.benefits.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -35,6 +35,8 @@ export const DEMO_LOGINS: ReadonlyArray<{ login: string; fullName: string; role:
     unit: 'CĐCS Công ty TNHH Dệt may Thăng Long',
   },
   { login: 'tuvan', fullName: 'Vũ Thị Thu', role: 'legal_adviser', unit: 'LĐLĐ thành phố Hà Nội' },
+  // A shop that gives members a discount: it checks the card and records the benefit (/benefits/record).
+  { login: 'doitac', fullName: 'Siêu thị Minh Anh', role: 'partner_merchant', unit: 'LĐLĐ thành phố Hà Nội' },
   {
     login: '0912345678',
     fullName: 'Đặng Văn Hùng',

@@ -21,6 +21,12 @@ export interface Config {
   /** `prompt`: a role that needs TOTP is asked to enrol; `strict`: it can do nothing else until it has. */
   totpEnforcement: 'prompt' | 'strict';
   webDistDir: string;
+  /** Who signs union cards: the `iss` of every card credential and status list. */
+  cardIssuer: string;
+  /** A new card signing key takes over after this many days. */
+  cardKeyRotationDays: number;
+  /** Card checks per minute per client address on the public verify route. */
+  cardVerifyRateLimitPerMinute: number;
 }
 
 const flag = (value: string | undefined, fallback: boolean): boolean =>
@@ -56,6 +62,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: integer('LOGIN_MAX_FAILURES', env.LOGIN_MAX_FAILURES, 5),
     loginLockMinutes: integer('LOGIN_LOCK_MINUTES', env.LOGIN_LOCK_MINUTES, 15),
     totpEnforcement,
+    cardIssuer: env.CARD_ISSUER || 'urn:cong-doan-so:cards',
+    cardKeyRotationDays: integer('CARD_KEY_ROTATION_DAYS', env.CARD_KEY_ROTATION_DAYS, 90),
+    cardVerifyRateLimitPerMinute: integer('CARD_VERIFY_RATE_LIMIT', env.CARD_VERIFY_RATE_LIMIT, 300),
     webDistDir: path.resolve(env.WEB_DIST_DIR || path.join(import.meta.dirname, '../../../web/dist')),
   };
 }

@@ -37,6 +37,8 @@ const EXACT_STATUS: Partial<Record<ErrorCode, number>> = {
   'auth.totp_required_by_role': 409,
   'access.denied': 403,
   'job.not_finished': 409,
+  'member.account_exists': 409,
+  'auth.login_code_invalid': 400,
 };
 
 /** The one code → HTTP status table: exact entries first, then by the code's shape. */

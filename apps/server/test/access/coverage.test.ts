@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Permission } from '../../src/kernel/access/permissions.js';
 import { accountsRouteTable } from './accounts.cases.js';
 import { auditRouteTable } from './audit.cases.js';
+import { cardsRouteTable } from './cards.cases.js';
 import { accessSuite, expectError, type Kind, type RouteTable } from './denial.js';
 import { membersChangeRouteTable, membersReadRouteTable } from './members.cases.js';
 import { officesRouteTable } from './offices.cases.js';
@@ -398,6 +399,20 @@ const PERMISSION_ROUTES: Record<string, { permission: Permission; covers: Kind[]
       'lacks permission',
     ],
   },
+  'POST /api/v1/members/:id/account': {
+    permission: 'members.update',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'missing',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
   'POST /api/v1/members/:id/events': {
     permission: 'members.read',
     covers: [
@@ -507,6 +522,129 @@ const PERMISSION_ROUTES: Record<string, { permission: Permission; covers: Kind[]
     permission: 'statistics.read',
     covers: ['allowed', 'sibling', 'parent', 'expired', 'future', 'no office', 'lacks permission', 'missing'],
   },
+  'GET /api/v1/members/:id/cards': {
+    permission: 'cards.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/members/:id/card': {
+    permission: 'cards.issue',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/members/:id/card.pdf': {
+    permission: 'cards.issue',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'POST /api/v1/members/:id/cards/revoke': {
+    permission: 'cards.revoke',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'POST /api/v1/units/:id/cards/issue': {
+    permission: 'cards.issue',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/cards/print-files/:id': {
+    permission: 'cards.issue',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'POST /api/v1/cards/benefit-uses': {
+    permission: 'cards.benefits.record',
+    covers: ['allowed', 'expired', 'future', 'no office', 'lacks permission', 'missing'],
+  },
+  'GET /api/v1/units/:id/benefit-uses/summary': {
+    permission: 'cards.benefits.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/units/:id/benefit-uses': {
+    permission: 'cards.benefits.read',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
 };
 
 /** The five cases (plus a term not yet begun), and a positive control, for every permission route. */
@@ -533,14 +671,28 @@ const NOT_APPLICABLE: Record<string, Partial<Record<Kind, string>>> = {
     child:
       'only the Confederation’s report runs as a job, and every unit lies below it: there is no subtree beside it',
   },
+  'POST /api/v1/cards/benefit-uses': {
+    sibling: 'the benefit programme is national: a merchant anywhere records a use on any valid card',
+    parent: 'the benefit programme is national: a merchant anywhere records a use on any valid card',
+    child: 'the benefit programme is national: a merchant anywhere records a use on any valid card',
+  },
 };
 
-/** Any signed-in account, on its own data only (session.access.test.ts, members.access.test.ts). */
+/**
+ * Any signed-in account, on its own data only (session.access.test.ts, members.access.test.ts,
+ * notifications.access.test.ts, cards.access.test.ts).
+ */
 const AUTHENTICATED_ROUTES = [
   'GET /api/v1/jobs/:id',
   'GET /api/v1/me',
+  'GET /api/v1/me/card',
+  'POST /api/v1/me/card/device',
+  'POST /api/v1/me/card/revoke',
   'GET /api/v1/me/member',
   'POST /api/v1/me/member/corrections',
+  'GET /api/v1/me/union',
+  'GET /api/v1/me/notifications',
+  'POST /api/v1/me/notifications/read',
   'GET /api/v1/roles',
   'POST /api/v1/auth/logout',
   'POST /api/v1/auth/password',
@@ -552,7 +704,11 @@ const AUTHENTICATED_ROUTES = [
 /** No sign-in needed. */
 const PUBLIC_ROUTES = [
   'GET /api/v1/health',
+  'GET /api/v1/cards/status-list',
+  'POST /api/v1/cards/verify',
   'POST /api/v1/auth/login',
+  'POST /api/v1/auth/login/code',
+  'POST /api/v1/auth/login/code/request',
   'POST /api/v1/auth/password-reset/confirm',
   'POST /api/v1/auth/password-reset/request',
 ];
@@ -566,6 +722,7 @@ const TABLE_BUILDERS = {
   membersReadRouteTable: 'members.access.test.ts',
   membersChangeRouteTable: 'members-changes.access.test.ts',
   statisticsRouteTable: 'statistics.access.test.ts',
+  cardsRouteTable: 'cards.access.test.ts',
 };
 
 const caseTables = (): RouteTable => ({
@@ -576,6 +733,7 @@ const caseTables = (): RouteTable => ({
   ...membersReadRouteTable(s),
   ...membersChangeRouteTable(s),
   ...statisticsRouteTable(s),
+  ...cardsRouteTable(s),
 });
 
 const sorted = (values: Iterable<string>) => [...values].sort();
@@ -711,5 +869,17 @@ describe('every non-public route refuses a caller who is not signed in', () => {
       payload: { login: 'khong.ai', code: '123456', newPassword: 'a-new-password-2026' },
     });
     expectError(confirm, 400, 'auth.reset_code_invalid');
+    const codeRequest = await s.inject(bogus, {
+      method: 'POST',
+      url: '/api/v1/auth/login/code/request',
+      payload: { login: 'khong.ai' },
+    });
+    expect(codeRequest.statusCode).toBe(202);
+    const codeLogin = await s.inject(bogus, {
+      method: 'POST',
+      url: '/api/v1/auth/login/code',
+      payload: { login: 'khong.ai', code: '123456' },
+    });
+    expectError(codeLogin, 400, 'auth.login_code_invalid');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OwnMemberDto } from '@union/contracts/members';
+import type { OwnMemberDto, OwnUnionDto } from '@union/contracts/members';
 import { unsafeCreateAccount } from '../../src/modules/accounts/index.js';
 import { jobs } from '../../src/kernel/jobs/jobs.schema.js';
 import { logIn, TEST_PASSWORD, type SignedIn } from '../support/index.js';
@@ -89,6 +89,36 @@ describe('POST /api/v1/me/member/corrections', () => {
   s.itRequiresSignIn(
     (headers) => ask({ headers }, { changes: { occupation: 'Thợ may' } }),
     async () => (await signedInMember('Đặng Thị Sáu')).self,
+  );
+});
+
+describe('GET /api/v1/me/union', () => {
+  const ownUnion = (who: { headers: Headers }, query = '') =>
+    s.inject(who.headers, { method: 'GET', url: `/api/v1/me/union${query}` });
+
+  it('a member: their own union, whatever unit the request names', async () => {
+    const first = await signedInMember('Đặng Thị Bảy');
+    const response = await ownUnion(
+      first.self,
+      `?unitId=${s.tree.grassrootsC.id}&id=${s.tree.grassrootsC.id}`,
+    );
+    expectStatus(response, 200);
+    const body = response.json<OwnUnionDto>();
+    expect(body.unit.id).toBe(s.tree.grassrootsA.id);
+    expect(body.superiors.map((unit) => unit.id)).toEqual([s.tree.communeA.id, s.tree.hanoi.id]);
+  });
+
+  it('no office and no member record: member.no_own_record', async () => {
+    expectNoOwnRecord(await ownUnion(await s.nobody()));
+  });
+
+  it('an officer with no member record of their own: member.no_own_record, not the union they lead', async () => {
+    expectNoOwnRecord(await ownUnion(await s.as('grassroots_chair', s.tree.grassrootsA)));
+  });
+
+  s.itRequiresSignIn(
+    (headers) => ownUnion({ headers }),
+    async () => (await signedInMember('Đặng Thị Tám')).self,
   );
 });
 

@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { centurySexDigit } from '@union/contracts/citizen-id';
-import type { CorrectionDto, MemberDto, MemberPage, TransferDto } from '@union/contracts/members';
+import type {
+  CorrectionDto,
+  MemberAccountDto,
+  MemberDto,
+  MemberPage,
+  TransferDto,
+} from '@union/contracts/members';
 import { queryRows } from '../../src/kernel/db/database.js';
 import { unsafeCreateAccount } from '../../src/modules/accounts/index.js';
 import {
@@ -1085,6 +1091,50 @@ function membersRouteTable(s: AccessSuite): RouteTable {
           title: 'federation officer of Hà Nội changing an id no member has',
           who: () => s.as('federation_officer', tree().hanoi),
           aim: () => ({ member: { id: MISSING_ID }, change: { occupation: 'Thợ tiện' } }),
+          expect: notFound('member.not_found'),
+        },
+      ],
+    }),
+
+    'POST /api/v1/members/:id/account': routeSpec({
+      target: () => admitted(tree().grassrootsA, { phone: newPhone() }),
+      aim: (T: MemberDto) => T,
+      send: (headers: Headers, member: { id: number }) =>
+        s.inject(headers, {
+          method: 'POST',
+          url: `/api/v1/members/${member.id}/account`,
+          payload: { password: TEST_PASSWORD },
+        }),
+      unchanged: async (T) => {
+        expect((await memberNow(T)).hasAccount).toBe(false);
+        const login = await s.inject(
+          {},
+          { method: 'POST', url: '/api/v1/auth/login', payload: { login: T.phone, password: TEST_PASSWORD } },
+        );
+        expect(login.statusCode).toBe(401);
+      },
+      cases: [
+        {
+          kind: 'allowed',
+          title: 'grassroots officer of grassrootsA sets up sign-in for the member',
+          who: () => s.as('grassroots_officer', tree().grassrootsA),
+          expect: created(async (response, T: MemberDto) => {
+            expect(response.json<MemberAccountDto>().login).toBe(T.phone!.replace('+84', '0'));
+            expect((await memberNow(T)).hasAccount).toBe(true);
+          }),
+        },
+        {
+          kind: 'allowed',
+          title: 'upper union officer of communeA, above grassrootsA',
+          who: () => s.as('upper_union_officer', tree().communeA),
+          expect: created(),
+        },
+        ...misplacedForGrassrootsA<MemberDto, MemberDto>(notFound('member.not_found')),
+        {
+          kind: 'missing',
+          title: 'federation officer of Hà Nội for an id no member has',
+          who: () => s.as('federation_officer', tree().hanoi),
+          aim: (T) => ({ ...T, id: MISSING_ID }),
           expect: notFound('member.not_found'),
         },
       ],

@@ -53,6 +53,10 @@ describe('GET /api/v1/me', () => {
     // A grassroots officer's role, and nothing from the upper union officer's ended term.
     expect(body.permissions).toEqual([
       'accounts.read',
+      'cards.benefits.read',
+      'cards.issue',
+      'cards.read',
+      'cards.revoke',
       'members.admit',
       'members.corrections',
       'members.export',

@@ -8,7 +8,7 @@ export interface CodeRecipient {
 }
 
 export interface OneTimeCodeMessage {
-  purpose: 'password_reset';
+  purpose: 'password_reset' | 'login';
   code: string;
   expiresInMinutes: number;
 }

@@ -17,6 +17,8 @@ import {
 import {
   ChangePasswordBody,
   LoginBody,
+  LoginCodeBody,
+  LoginCodeRequestBody,
   LoginResponse,
   PasswordResetConfirmBody,
   PasswordResetRequestBody,
@@ -32,7 +34,7 @@ export interface AccountsRoutesOptions {
   delivery: CodeDelivery;
   loginPolicy: service.LoginPolicy;
   secureCookies: boolean;
-  /** Attempts per minute per client address on login and password reset. */
+  /** Attempts per minute per client address on login (by password or code) and password reset. */
   loginRateLimitPerMinute: number;
 }
 
@@ -44,6 +46,14 @@ const origin = (request: FastifyRequest): service.RequestOrigin => ({
 export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = async (app, options) => {
   const rateLimit = { max: options.loginRateLimitPerMinute, timeWindow: '1 minute' };
   const clearCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  const setSessionCookie = (reply: FastifyReply, session: { token: string; expiresAt: string }) =>
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: options.secureCookies,
+      path: '/',
+      expires: new Date(session.expiresAt),
+    });
 
   app.post(
     '/auth/login',
@@ -53,13 +63,29 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
     },
     async (request, reply) => {
       const result = await service.login(app.db, request.body, origin(request), options.loginPolicy);
-      reply.setCookie(SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: options.secureCookies,
-        path: '/',
-        expires: new Date(result.expiresAt),
-      });
+      setSessionCookie(reply, result);
+      return result;
+    },
+  );
+
+  app.post(
+    '/auth/login/code/request',
+    { config: { public: true, rateLimit }, schema: { tags: ['auth'], body: LoginCodeRequestBody } },
+    async (request, reply) => {
+      await service.requestLoginCode(app.db, options.delivery, request.body);
+      return reply.code(202).send();
+    },
+  );
+
+  app.post(
+    '/auth/login/code',
+    {
+      config: { public: true, rateLimit },
+      schema: { tags: ['auth'], body: LoginCodeBody, response: { 200: LoginResponse } },
+    },
+    async (request, reply) => {
+      const result = await service.loginWithCode(app.db, request.body, origin(request), options.loginPolicy);
+      setSessionCookie(reply, result);
       return result;
     },
   );

@@ -1,13 +1,16 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { and, desc, eq, gt, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { authenticator } from 'otplib';
 import type { AccountDto, CreateAccountBody, MeDto } from '@union/contracts/accounts';
-import type {
-  ChangePasswordBody,
-  LoginBody,
-  PasswordResetConfirmBody,
-  PasswordResetRequestBody,
-  RoleCode,
+import {
+  LOGIN_CODE_MINUTES,
+  LOGIN_CODE_RESEND_SECONDS,
+  type ChangePasswordBody,
+  type LoginBody,
+  type LoginCodeBody,
+  type LoginCodeRequestBody,
+  type PasswordResetConfirmBody,
+  type PasswordResetRequestBody,
+  type RoleCode,
 } from '@union/contracts/auth';
 import type { Db } from '../../kernel/db/database.js';
 import { isUniqueViolation } from '../../kernel/db/pg-errors.js';
@@ -19,9 +22,10 @@ import type { CodeDelivery } from '../../kernel/notify/code-delivery.js';
 import { escapeLike, foldVietnamese } from '../../kernel/text/fold.js';
 import { todayInVietnam } from '../../kernel/time.js';
 import { unsafeUnitSummaries } from '../units/index.js';
-import { accounts, offices, oneTimeCodes, sessions } from './accounts.schema.js';
+import { accounts, offices, sessions } from './accounts.schema.js';
 import { normaliseVietnamesePhone } from '@union/contracts/vn-phone';
 import { classifyLogin, type LoginIdentifier } from './login-identifier.js';
+import { issueCode, issuedSince, matchCode, spendCode } from './one-time-codes.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
 import { createSession, loadCurrentGrants, revokeAllSessions, revokeSession } from './sessions.js';
 
@@ -40,7 +44,6 @@ export interface RequestOrigin {
 }
 
 const RESET_CODE_MINUTES = 10;
-const RESET_CODE_MAX_ATTEMPTS = 5;
 
 const byIdentifier = (identifier: LoginIdentifier): SQL => {
   switch (identifier.kind) {
@@ -63,54 +66,88 @@ async function findAccountByLogin(db: Db, login: string) {
 const rolesOf = (grants: { role: string }[]): RoleCode[] =>
   [...new Set(grants.map((g) => g.role))] as RoleCode[];
 
-export async function login(db: Db, body: LoginBody, origin: RequestOrigin, policy: LoginPolicy) {
-  const account = await findAccountByLogin(db, body.login);
-  if (!account) {
-    await verifyAgainstDecoy(body.password);
-    throw new DomainError('auth.invalid_credentials');
-  }
-  const auditActor = { accountId: account.id, ip: origin.ip };
-  if (account.lockedUntil && account.lockedUntil > new Date()) throw new DomainError('auth.locked');
+type AccountRow = typeof accounts.$inferSelect;
 
-  // Counted in the database, not from the row read above: parallel guesses must each count.
-  const recordFailure = async (reason: string) =>
-    db.transaction(async (tx) => {
-      const [counted] = await tx
+/**
+ * Counts a failed sign-in (a wrong password, code or TOTP) and locks the account after too many.
+ * Counted in the database, not from the row read before: parallel guesses must each count.
+ */
+async function recordLoginFailure(
+  db: Db,
+  account: AccountRow,
+  origin: RequestOrigin,
+  policy: LoginPolicy,
+  reason: 'password' | 'otp' | 'code',
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [counted] = await tx
+      .update(accounts)
+      .set({ failedLogins: sql`${accounts.failedLogins} + 1` })
+      .where(eq(accounts.id, account.id))
+      .returning({ failures: accounts.failedLogins });
+    const locks = (counted?.failures ?? 0) >= policy.maxFailures;
+    if (locks) {
+      await tx
         .update(accounts)
-        .set({ failedLogins: sql`${accounts.failedLogins} + 1` })
-        .where(eq(accounts.id, account.id))
-        .returning({ failures: accounts.failedLogins });
-      const locks = (counted?.failures ?? 0) >= policy.maxFailures;
-      if (locks) {
-        await tx
-          .update(accounts)
-          .set({ failedLogins: 0, lockedUntil: new Date(Date.now() + policy.lockMinutes * 60_000) })
-          .where(eq(accounts.id, account.id));
-      }
-      await recordAudit(tx, auditActor, {
+        .set({ failedLogins: 0, lockedUntil: new Date(Date.now() + policy.lockMinutes * 60_000) })
+        .where(eq(accounts.id, account.id));
+    }
+    await recordAudit(
+      tx,
+      { accountId: account.id, ip: origin.ip },
+      {
         action: locks ? 'auth.locked' : 'auth.login_failed',
         entityType: 'account',
         entityId: account.id,
         details: { reason },
-      });
-      return locks;
-    });
+      },
+    );
+    return locks;
+  });
+}
 
-  if (!(await verifyPassword(account.passwordHash, body.password))) {
-    throw new DomainError((await recordFailure('password')) ? 'auth.locked' : 'auth.invalid_credentials');
-  }
-  if (account.totpEnabled) {
-    if (!body.otp) throw new DomainError('auth.otp_required');
-    if (!authenticator.check(body.otp, account.totpSecret ?? '')) {
-      throw new DomainError((await recordFailure('otp')) ? 'auth.locked' : 'auth.otp_invalid');
-    }
-  }
+const isLocked = (account: AccountRow) => account.lockedUntil !== null && account.lockedUntil > new Date();
 
+/** The second factor, when the account has one: required whatever the first factor was. */
+async function checkTotp(
+  db: Db,
+  account: AccountRow,
+  otp: string | undefined,
+  origin: RequestOrigin,
+  policy: LoginPolicy,
+): Promise<void> {
+  if (!account.totpEnabled) return;
+  if (!otp) throw new DomainError('auth.otp_required');
+  if (!authenticator.check(otp, account.totpSecret ?? '')) {
+    const locks = await recordLoginFailure(db, account, origin, policy, 'otp');
+    throw new DomainError(locks ? 'auth.locked' : 'auth.otp_invalid');
+  }
+}
+
+/** A new session for an account that proved who it is; `within` runs in the same transaction. */
+async function startSession(
+  db: Db,
+  account: AccountRow,
+  origin: RequestOrigin,
+  policy: LoginPolicy,
+  method: 'password' | 'code',
+  within?: (tx: Db) => Promise<void>,
+) {
   const { grants, requiresTotp } = await loadCurrentGrants(db, account.id);
   const session = await db.transaction(async (tx) => {
+    await within?.(tx);
     await tx.update(accounts).set({ failedLogins: 0, lockedUntil: null }).where(eq(accounts.id, account.id));
     const created = await createSession(tx, account.id, { days: policy.sessionDays, ...origin });
-    await recordAudit(tx, auditActor, { action: 'auth.login', entityType: 'account', entityId: account.id });
+    await recordAudit(
+      tx,
+      { accountId: account.id, ip: origin.ip },
+      {
+        action: 'auth.login',
+        entityType: 'account',
+        entityId: account.id,
+        ...(method === 'code' ? { details: { method } } : {}),
+      },
+    );
     return created;
   });
   return {
@@ -123,6 +160,58 @@ export async function login(db: Db, body: LoginBody, origin: RequestOrigin, poli
       totpSetupRequired: requiresTotp && !account.totpEnabled,
     },
   };
+}
+
+export async function login(db: Db, body: LoginBody, origin: RequestOrigin, policy: LoginPolicy) {
+  const account = await findAccountByLogin(db, body.login);
+  if (!account) {
+    await verifyAgainstDecoy(body.password);
+    throw new DomainError('auth.invalid_credentials');
+  }
+  if (isLocked(account)) throw new DomainError('auth.locked');
+  if (!(await verifyPassword(account.passwordHash, body.password))) {
+    const locks = await recordLoginFailure(db, account, origin, policy, 'password');
+    throw new DomainError(locks ? 'auth.locked' : 'auth.invalid_credentials');
+  }
+  await checkTotp(db, account, body.otp, origin, policy);
+  return startSession(db, account, origin, policy, 'password');
+}
+
+/**
+ * Sends a sign-in code to the account's phone (or inbox). Always answers the same way, whether or not
+ * the login exists: no account enumeration. A locked account, or one sent a code a moment ago, gets none.
+ */
+export async function requestLoginCode(
+  db: Db,
+  delivery: CodeDelivery,
+  body: LoginCodeRequestBody,
+): Promise<void> {
+  const account = await findAccountByLogin(db, body.login);
+  if (!account || (!account.phone && !account.email) || isLocked(account)) return;
+  const since = new Date(Date.now() - LOGIN_CODE_RESEND_SECONDS * 1000);
+  if (await issuedSince(db, account.id, 'login', since)) return;
+  const code = await issueCode(db, account.id, 'login', LOGIN_CODE_MINUTES);
+  await delivery.deliver(
+    { accountId: account.id, phone: account.phone, email: account.email },
+    { purpose: 'login', code, expiresInMinutes: LOGIN_CODE_MINUTES },
+  );
+}
+
+/** Signs in with a code from `requestLoginCode`: the same answer and session as a password sign-in. */
+export async function loginWithCode(db: Db, body: LoginCodeBody, origin: RequestOrigin, policy: LoginPolicy) {
+  const account = await findAccountByLogin(db, body.login);
+  if (!account) throw new DomainError('auth.login_code_invalid');
+  if (isLocked(account)) throw new DomainError('auth.locked');
+  const codeId = await matchCode(db, account.id, 'login', body.code);
+  if (codeId === undefined) {
+    const locks = await recordLoginFailure(db, account, origin, policy, 'code');
+    throw new DomainError(locks ? 'auth.locked' : 'auth.login_code_invalid');
+  }
+  // Checked before the code is spent: asked for the TOTP, the person sends the same code again with it.
+  await checkTotp(db, account, body.otp, origin, policy);
+  return startSession(db, account, origin, policy, 'code', async (tx) => {
+    if (!(await spendCode(tx, codeId))) throw new DomainError('auth.login_code_invalid');
+  });
 }
 
 export async function logout(db: Db, actor: Actor): Promise<void> {
@@ -161,8 +250,6 @@ export async function changePassword(db: Db, actor: Actor, body: ChangePasswordB
   });
 }
 
-const hashCode = (code: string): string => createHash('sha256').update(code).digest('hex');
-
 /** Always answers the same way, whether or not the login exists: no account enumeration. */
 export async function requestPasswordReset(
   db: Db,
@@ -172,14 +259,8 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const account = await findAccountByLogin(db, body.login);
   if (!account || (!account.phone && !account.email)) return;
-  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  await db.transaction(async (tx) => {
-    await tx.insert(oneTimeCodes).values({
-      accountId: account.id,
-      purpose: 'password_reset',
-      codeHash: hashCode(code),
-      expiresAt: new Date(Date.now() + RESET_CODE_MINUTES * 60_000),
-    });
+  const code = await db.transaction(async (tx) => {
+    const issued = await issueCode(tx, account.id, 'password_reset', RESET_CODE_MINUTES);
     await recordAudit(
       tx,
       { accountId: account.id, ip: origin.ip },
@@ -189,6 +270,7 @@ export async function requestPasswordReset(
         entityId: account.id,
       },
     );
+    return issued;
   });
   await delivery.deliver(
     { accountId: account.id, phone: account.phone, email: account.email },
@@ -203,32 +285,11 @@ export async function confirmPasswordReset(
 ): Promise<void> {
   const account = await findAccountByLogin(db, body.login);
   if (!account) throw new DomainError('auth.reset_code_invalid');
-  const [pending] = await db
-    .select()
-    .from(oneTimeCodes)
-    .where(
-      and(
-        eq(oneTimeCodes.accountId, account.id),
-        eq(oneTimeCodes.purpose, 'password_reset'),
-        isNull(oneTimeCodes.usedAt),
-        gt(oneTimeCodes.expiresAt, new Date()),
-      ),
-    )
-    .orderBy(desc(oneTimeCodes.createdAt))
-    .limit(1);
-  if (!pending || pending.attempts >= RESET_CODE_MAX_ATTEMPTS)
-    throw new DomainError('auth.reset_code_invalid');
-  const matches = timingSafeEqual(Buffer.from(pending.codeHash), Buffer.from(hashCode(body.code)));
-  if (!matches) {
-    await db
-      .update(oneTimeCodes)
-      .set({ attempts: pending.attempts + 1 })
-      .where(eq(oneTimeCodes.id, pending.id));
-    throw new DomainError('auth.reset_code_invalid');
-  }
+  const codeId = await matchCode(db, account.id, 'password_reset', body.code);
+  if (codeId === undefined) throw new DomainError('auth.reset_code_invalid');
   const passwordHash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(oneTimeCodes).set({ usedAt: new Date() }).where(eq(oneTimeCodes.id, pending.id));
+    if (!(await spendCode(tx, codeId))) throw new DomainError('auth.reset_code_invalid');
     await tx
       .update(accounts)
       .set({ passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null })

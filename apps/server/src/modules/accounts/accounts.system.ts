@@ -1,8 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { RoleCode } from '@union/contracts/auth';
 import type { Db } from '../../kernel/db/database.js';
 import { foldVietnamese } from '../../kernel/text/fold.js';
-import { accounts, offices } from './accounts.schema.js';
+import { todayInVietnam } from '../../kernel/time.js';
+import { accounts, offices, roles } from './accounts.schema.js';
 import { normaliseVietnamesePhone } from '@union/contracts/vn-phone';
 import { hashPassword } from './passwords.js';
 
@@ -71,4 +72,46 @@ export async function unsafeAccountIdByPhone(db: Db, phone: string): Promise<num
 export async function unsafeAccountPhone(db: Db, accountId: number): Promise<string | null> {
   const [row] = await db.select({ phone: accounts.phone }).from(accounts).where(eq(accounts.id, accountId));
   return row?.phone ?? null;
+}
+
+export interface OfficerContact {
+  unitId: number;
+  fullName: string;
+  role: RoleCode;
+  /** The role's Vietnamese name, as the roles table holds it. */
+  roleName: string;
+  phone: string | null;
+  email: string | null;
+}
+
+/**
+ * The officers in office today at these units, with how to reach them: what a member's "my union" page
+ * shows of the union's leadership. One query, whatever the number of officers. A member's own office
+ * (role `member`) and a partner's are not leadership and are left out.
+ */
+export async function unsafeCurrentOfficers(db: Db, unitIds: readonly number[]): Promise<OfficerContact[]> {
+  if (unitIds.length === 0) return [];
+  const today = todayInVietnam();
+  const rows = await db
+    .select({
+      unitId: offices.unitId,
+      fullName: accounts.fullName,
+      role: offices.role,
+      roleName: roles.nameVi,
+      phone: accounts.phone,
+      email: accounts.email,
+    })
+    .from(offices)
+    .innerJoin(accounts, eq(accounts.id, offices.accountId))
+    .innerJoin(roles, eq(roles.code, offices.role))
+    .where(
+      and(
+        inArray(offices.unitId, [...unitIds]),
+        notInArray(offices.role, ['member', 'partner_merchant']),
+        lte(offices.termStart, today),
+        or(isNull(offices.termEnd), gte(offices.termEnd, today)),
+      ),
+    )
+    .orderBy(offices.unitId, offices.termStart, offices.id);
+  return rows.map((row) => ({ ...row, role: row.role as RoleCode }));
 }

@@ -10,4 +10,6 @@ export {
   unsafeAssignOffice,
   unsafeCountAccounts,
   unsafeCreateAccount,
+  unsafeCurrentOfficers,
+  type OfficerContact,
 } from './accounts.system.js';

@@ -7,3 +7,11 @@ export { unsafeAdmitMembers, unsafeCountMembers, type SeedMember } from './membe
 export { searchMembers } from './members.queries.js';
 export { memberCodeFromSerial } from './member-codes.js';
 export { sortNameOf } from './members.service.js';
+// What the cards module may read of a member.
+export {
+  findCardHolder,
+  findOwnCardHolder,
+  unsafeActiveCardHoldersIn,
+  unsafeCardHolders,
+  type CardHolder,
+} from './member-card-holders.js';

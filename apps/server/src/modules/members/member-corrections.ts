@@ -15,6 +15,8 @@ import { recordAudit } from '../../kernel/audit/audit.js';
 import { DomainError } from '../../kernel/errors.js';
 import { idCursorBefore, newestFirstPage } from '../../kernel/http/cursor.js';
 import { unsafeAccountPhone } from '../accounts/index.js';
+import { notify } from '../notifications/index.js';
+import { correctionDecidedNotice } from './member-notices.js';
 import { memberSummaries, unitNames, type MemberRow } from './members.queries.js';
 import { memberCorrections, members } from './members.schema.js';
 import { applyRecordChange, changesBetween, cleanRecord, fieldsOf, toMemberDto } from './members.service.js';
@@ -25,7 +27,7 @@ type CorrectionRow = typeof memberCorrections.$inferSelect;
  * The record of the signed-in member: linked by account, or found by the phone they log in with (the
  * link is then kept). A person may hold one current membership, so at most one record is current.
  */
-async function findOwnMember(db: Db, actor: Actor): Promise<MemberRow | undefined> {
+export async function findOwnMember(db: Db, actor: Actor): Promise<MemberRow | undefined> {
   const [linked] = await db
     .select()
     .from(members)
@@ -53,7 +55,7 @@ async function findOwnMember(db: Db, actor: Actor): Promise<MemberRow | undefine
   return { ...member, accountId: actor.accountId };
 }
 
-async function getOwnMemberOrThrow(db: Db, actor: Actor): Promise<MemberRow> {
+export async function getOwnMemberOrThrow(db: Db, actor: Actor): Promise<MemberRow> {
   const member = await findOwnMember(db, actor);
   if (!member) throw new DomainError('member.no_own_record');
   return member;
@@ -159,26 +161,35 @@ export async function decideCorrection(
     );
     await applyRecordChange(db, actor, correction.memberId, change, 'member.correction_decide');
   }
-  const [decided] = await db
-    .update(memberCorrections)
-    .set({
-      status: body.decision === 'approve' ? 'approved' : 'rejected',
-      decidedAt: new Date(),
-      decidedBy: actor.accountId,
-      decisionReason: body.reason ?? null,
-    })
-    .where(and(eq(memberCorrections.id, id), eq(memberCorrections.status, 'pending')))
-    .returning();
-  if (!decided) throw new DomainError('member.correction_decided');
-  if (body.decision === 'reject') {
-    await recordAudit(db, actor, {
-      action: 'member.correction_decide',
-      entityType: 'member_correction',
-      entityId: id,
-      unitPath: correction.unitPath,
-      details: { decision: 'reject' },
-    });
-  }
+  const decided = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(memberCorrections)
+      .set({
+        status: body.decision === 'approve' ? 'approved' : 'rejected',
+        decidedAt: new Date(),
+        decidedBy: actor.accountId,
+        decisionReason: body.reason ?? null,
+      })
+      .where(and(eq(memberCorrections.id, id), eq(memberCorrections.status, 'pending')))
+      .returning();
+    if (!row) throw new DomainError('member.correction_decided');
+    if (body.decision === 'reject') {
+      await recordAudit(tx, actor, {
+        action: 'member.correction_decide',
+        entityType: 'member_correction',
+        entityId: id,
+        unitPath: correction.unitPath,
+        details: { decision: 'reject' },
+      });
+    }
+    const [member] = await tx
+      .select({ accountId: members.accountId })
+      .from(members)
+      .where(eq(members.id, correction.memberId));
+    if (member?.accountId)
+      await notify(tx, correctionDecidedNotice(member.accountId, body.decision, body.reason));
+    return row;
+  });
   return (await correctionDtos(db, [decided]))[0]!;
 }
 

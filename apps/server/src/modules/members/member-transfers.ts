@@ -15,6 +15,7 @@ import { recordAudit } from '../../kernel/audit/audit.js';
 import { DomainError } from '../../kernel/errors.js';
 import { idCursorBefore, newestFirstPage } from '../../kernel/http/cursor.js';
 import { todayInVietnam } from '../../kernel/time.js';
+import { notify } from '../notifications/index.js';
 import { unsafeMembershipPlaces, type MembershipPlace } from '../units/index.js';
 import {
   getMemberOrThrow,
@@ -25,6 +26,7 @@ import {
 } from './members.queries.js';
 import { memberEvents, members, memberTransfers } from './members.schema.js';
 import { assertMembershipPlace, assertNotBeforeLastEvent } from './members.service.js';
+import { transferDecidedNotice } from './member-notices.js';
 
 type Place = MembershipPlace & { grassrootsId: number };
 type TransferRow = typeof memberTransfers.$inferSelect;
@@ -91,6 +93,11 @@ async function completeTransfer(
     unitPath: to.path,
     details: { type: 'transfer', date, fromUnitId: member.unitId, toUnitId: to.id },
   });
+  // Accepted by the receiving union, or done at once by an officer over both: the member is told.
+  if (member.accountId !== null) {
+    const from = (await unitNames(tx, [member.unitId])).get(member.unitId) ?? '';
+    await notify(tx, transferDecidedNotice(member.accountId, from, to.name, date));
+  }
 }
 
 async function insertPending(

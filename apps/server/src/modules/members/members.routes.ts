@@ -13,10 +13,13 @@ import {
   DuplicateCheckDto,
   EventOutcomeDto,
   DuplicateCheckQuery,
+  MemberAccountBody,
+  MemberAccountDto,
   MemberDto,
   MemberListQuery,
   MemberPage,
   OwnMemberDto,
+  OwnUnionDto,
   RecordMemberEventBody,
   RequestTransferInBody,
   TransferDto,
@@ -48,6 +51,8 @@ import { searchMembers } from './members.queries.js';
 import * as service from './members.service.js';
 import * as transfers from './member-transfers.js';
 import * as corrections from './member-corrections.js';
+import { createMemberAccount } from './member-accounts.js';
+import { getOwnUnion } from './member-own-union.js';
 
 export interface MembersRoutesOptions {
   jobs: JobRunner;
@@ -281,6 +286,24 @@ export const membersRoutes: FastifyPluginAsyncZod<MembersRoutesOptions> = async 
         member: await service.getMemberDto(app.db, actor, id, { audit: false }),
       };
     },
+  );
+
+  app.post(
+    '/members/:id/account',
+    {
+      config: { permission: 'members.update' },
+      schema: { tags, params: IdParams, body: MemberAccountBody, response: { 201: MemberAccountDto } },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await createMemberAccount(app.db, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/me/union',
+    { config: { authenticated: true }, schema: { tags, response: { 200: OwnUnionDto } } },
+    (request) => getOwnUnion(app.db, actorOf(request)),
   );
 
   app.get(

@@ -20,9 +20,11 @@ import { DomainError } from '../../kernel/errors.js';
 import { foldVietnamese } from '../../kernel/text/fold.js';
 import { todayInVietnam } from '../../kernel/time.js';
 import { getAccountNames, unsafeAccountIdByPhone } from '../accounts/index.js';
+import { notify } from '../notifications/index.js';
 import { unsafeMembershipPlaces, type MembershipPlace } from '../units/index.js';
 import { memberCodeFromSerial } from './member-codes.js';
 import { nextState, type MembershipState } from './member-lifecycle.js';
+import { membershipChangedNotice } from './member-notices.js';
 import {
   findMember,
   getMemberOrThrow,
@@ -372,13 +374,14 @@ export async function findVisibleMemberDto(db: Db, actor: Actor, id: number): Pr
 export async function toMemberDto(db: Db, actor: Actor, row: MemberRow): Promise<MemberDto> {
   const granted = permissionsAt(actor, row.unitPath);
   const mayReadSensitive = granted.has('members.read_sensitive');
-  const [history, names, pending] = await Promise.all([
+  const [history, names, pending, phoneAccount] = await Promise.all([
     listHistory(db, row.id, getAccountNames),
     unitNames(db, [row.unitId, row.grassrootsUnitId]),
     db
       .select({ id: memberTransfers.id })
       .from(memberTransfers)
       .where(and(eq(memberTransfers.memberId, row.id), eq(memberTransfers.status, 'pending'))),
+    row.accountId === null && row.phone ? unsafeAccountIdByPhone(db, row.phone) : undefined,
   ]);
   const current = (CURRENT_STATUSES as string[]).includes(row.status);
   return {
@@ -397,6 +400,7 @@ export async function toMemberDto(db: Db, actor: Actor, row: MemberRow): Promise
     sensitiveHidden: !mayReadSensitive && (row.ethnicity !== null || row.religion !== null),
     sensitiveDataConsentAt: row.sensitiveConsentAt?.toISOString() ?? null,
     pendingTransferId: pending[0]?.id ?? null,
+    hasAccount: row.accountId !== null || phoneAccount !== undefined,
     history,
     can: {
       update: granted.has('members.update') && row.status !== 'deceased',
@@ -556,6 +560,10 @@ export async function recordLifecycleEvent(
       unitPath: locked.unitPath,
       details: { type: body.type, date: body.date },
     });
+    const notice =
+      locked.accountId !== null &&
+      membershipChangedNotice(locked.accountId, body.type, body.date, body.reason);
+    if (notice) await notify(tx, notice);
   });
 }
 

@@ -8,6 +8,7 @@ export {
   unsafeFindUnitByCode,
   unsafeMembershipPlaces,
   unsafeSearchGrassrootsUnits,
+  unsafeUnitIdsUnder,
   unsafeUnitSummaries,
   type MembershipPlace,
 } from './units.system.js';

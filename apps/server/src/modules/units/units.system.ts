@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, like, sql } from 'drizzle-orm';
 import type { UnitType } from '@union/contracts/units';
 import { queryRows, type Db } from '../../kernel/db/database.js';
 import { escapeLike } from '../../kernel/text/fold.js';
@@ -70,4 +70,14 @@ export async function unsafeSearchGrassrootsUnits(db: Db, folded: string, code: 
           and (name_folded like ${`%${escapeLike(folded)}%`} or code = ${code})
         order by (code = ${code}) desc, name_folded, id limit ${limit}`,
   );
+}
+
+/** Every unit in a subtree (the unit itself included), by id: bulk work walks a subtree unit by unit. */
+export async function unsafeUnitIdsUnder(db: Db, path: string): Promise<number[]> {
+  const rows = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(like(units.path, `${path}%`))
+    .orderBy(units.id);
+  return rows.map((row) => row.id);
 }

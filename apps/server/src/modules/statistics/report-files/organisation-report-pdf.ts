@@ -29,7 +29,7 @@ import {
   type TextFace,
   type TextOptions,
 } from './pdf-page-content.js';
-import { loadReportFonts } from './report-fonts.js';
+import { loadPdfFonts } from '../../../kernel/pdf/pdf-fonts.js';
 
 // A4 turned landscape: thirteen figure columns need the width.
 const [PAGE_HEIGHT, PAGE_WIDTH] = PageSizes.A4 as [number, number];
@@ -378,7 +378,7 @@ function drawReport(report: OrganisationReportDto, drawing: Drawing): void {
 
 /** The organisation report as an A4 landscape PDF laid out like the paper form, in Be Vietnam Pro. */
 export async function writeOrganisationReportPdf(report: OrganisationReportDto): Promise<Buffer> {
-  const fontBytes = await loadReportFonts();
+  const fontBytes = await loadPdfFonts();
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   // Subset: only the glyphs used travel in the file (~0.5 MB of fonts otherwise); ToUnicode keeps

@@ -27,7 +27,7 @@ import {
 } from './organisation-report-content.js';
 import { REPORT_SHEET_LAYOUT, REPORT_SHEET_NAME } from './organisation-report-xlsx.js';
 import { textFaceOf, textWidth, wrapText } from './pdf-page-content.js';
-import { loadReportFonts } from './report-fonts.js';
+import { loadPdfFonts } from '../../../kernel/pdf/pdf-fonts.js';
 
 const UNIT_NAMES = [
   'CĐCS Công ty TNHH Điện tử Đông Á',
@@ -324,7 +324,7 @@ describe('writeOrganisationReportPdf', () => {
       ...UNIT_NAMES,
       ...UNIT_NAMES.map((name) => name.toLocaleUpperCase('vi-VN')),
     ];
-    const fontBytes = await loadReportFonts();
+    const fontBytes = await loadPdfFonts();
     const pdf = await PDFDocument.create();
     pdf.registerFontkit(fontkit);
     for (const style of ['regular', 'bold', 'italic'] as const) {
@@ -344,7 +344,7 @@ describe('writeOrganisationReportPdf', () => {
   it('wraps a long unit name within its column, cutting a word only when it alone is too wide', async () => {
     const pdf = await PDFDocument.create();
     pdf.registerFontkit(fontkit);
-    const face = textFaceOf(await pdf.embedFont((await loadReportFonts()).regular, { subset: true }));
+    const face = textFaceOf(await pdf.embedFont((await loadPdfFonts()).regular, { subset: true }));
     const name = UNIT_NAMES[1]!;
 
     const lines = wrapText(name, face, 7.5, 120);
@@ -360,11 +360,11 @@ describe('writeOrganisationReportPdf', () => {
   });
 
   it('loads each font file once per process', async () => {
-    expect(await loadReportFonts()).toBe(await loadReportFonts());
+    expect(await loadPdfFonts()).toBe(await loadPdfFonts());
     const regular = createRequire(import.meta.url).resolve(
       '@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf',
     );
-    expect(Buffer.from((await loadReportFonts()).regular).equals(await readFile(regular))).toBe(true);
+    expect(Buffer.from((await loadPdfFonts()).regular).equals(await readFile(regular))).toBe(true);
   });
 });
 

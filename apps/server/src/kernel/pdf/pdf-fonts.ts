@@ -8,13 +8,13 @@ const FONT_FILES = {
   italic: '@expo-google-fonts/be-vietnam-pro/400Regular_Italic/BeVietnamPro_400Regular_Italic.ttf',
 } as const;
 
-export type ReportFontStyle = keyof typeof FONT_FILES;
-export type ReportFontBytes = Readonly<Record<ReportFontStyle, Uint8Array>>;
+export type PdfFontStyle = keyof typeof FONT_FILES;
+export type PdfFontBytes = Readonly<Record<PdfFontStyle, Uint8Array>>;
 
 const resolveFromHere = createRequire(import.meta.url).resolve;
-let loadingFonts: Promise<ReportFontBytes> | undefined;
+let loadingFonts: Promise<PdfFontBytes> | undefined;
 
-async function readFonts(): Promise<ReportFontBytes> {
+async function readFonts(): Promise<PdfFontBytes> {
   const [regular, bold, italic] = await Promise.all(
     [FONT_FILES.regular, FONT_FILES.bold, FONT_FILES.italic].map((file) => readFile(resolveFromHere(file))),
   );
@@ -22,9 +22,9 @@ async function readFonts(): Promise<ReportFontBytes> {
 }
 
 /** Read once per process: the three files weigh ~0.5 MB and never change while it runs. */
-export function loadReportFonts(): Promise<ReportFontBytes> {
+export function loadPdfFonts(): Promise<PdfFontBytes> {
   loadingFonts ??= readFonts().catch((error: unknown) => {
-    // A failed read is not cached, so the next report tries again.
+    // A failed read is not cached, so the next document tries again.
     loadingFonts = undefined;
     throw error;
   });
