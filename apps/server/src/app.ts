@@ -216,6 +216,8 @@ async function registerWebApp(app: FastifyInstance, distDir: string) {
   }
   await app.register(fastifyStatic, {
     root: distDir,
+    // The build writes .br and .gz beside each asset: a phone on a slow network gets a third of the bytes.
+    preCompressed: true,
     setHeaders: (reply, filePath) => {
       // Hashed assets never change; the shell and the service worker must always be fresh.
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);

@@ -13,6 +13,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { chromium } from 'playwright-core';
+import { cardJourneys } from './card-journeys.mjs';
+import { officerCardJourneys } from './officer-card-journeys.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const ARTIFACTS = path.join(ROOT, 'apps/web/e2e/artifacts');
@@ -759,6 +761,16 @@ async function navigate(page, label, url) {
   await visible(page.getByRole('heading', { name: label, level: 1 }));
 }
 
+/** The member app's bottom tab bar: one tap, then the screen's heading. */
+async function memberTab(page, label, url, heading) {
+  await page
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: new RegExp(`^${escapeRegExp(label)}( |$)`) })
+    .click();
+  await page.waitForURL(url);
+  await visible(page.getByRole('heading', { name: heading, level: 1 }));
+}
+
 /** The number shown under a figure's label ("Có lỗi" → "1"). */
 async function figure(scope, label) {
   const value = scope.getByText(label, { exact: true }).locator('xpath=following-sibling::*[1]');
@@ -934,8 +946,8 @@ async function correctionJourney({ open, step }) {
   step('sign in as the member 0912345678');
   await signedIn(member, '0912345678', HUNG);
 
-  step('burger menu → Hồ sơ đoàn viên của tôi');
-  await navigate(member, 'Hồ sơ đoàn viên của tôi', /\/members\/me$/);
+  step('bottom tab "Tôi" → Hồ sơ đoàn viên của tôi');
+  await memberTab(member, 'Tôi', /\/members\/me$/, 'Hồ sơ đoàn viên của tôi');
   await visible(member.getByText(new RegExp(`^${escapeRegExp(HUNG)} · DV\\d{10} · `)));
   await assertNoHorizontalScroll(member, 'my member record');
 
@@ -984,6 +996,92 @@ async function correctionJourney({ open, step }) {
     member.getByText('Bạn có một đề nghị sửa thông tin đang chờ duyệt.'),
     'the pending-request notice',
   );
+}
+
+/** The member app on a phone: bottom tabs, the member's union and officers, the inbox. */
+function memberAppJourney(baseURL) {
+  return async ({ open, step }) => {
+    const rejected = 'Yêu cầu sửa hồ sơ không được duyệt';
+    step('API: the member asks for a correction and the chair refuses it (a notification for him)');
+    const hung = await apiSession(baseURL, '0912345678', DEMO_PASSWORD);
+    const chair = await apiSession(baseURL, 'chutich', DEMO_PASSWORD);
+    const asked = await hung.post('/me/member/corrections', {
+      changes: { qualification: 'Kỹ sư dệt may' },
+      note: 'Kiểm thử ứng dụng đoàn viên',
+    });
+    await chair.post(`/members/corrections/${asked.id}/decision`, {
+      decision: 'reject',
+      reason: 'Chưa có văn bằng',
+    });
+    const union = await hung.get('/me/union');
+
+    const page = await open(PHONE);
+    step('sign in as the member 0912345678 on a 360 px phone');
+    await signedIn(page, '0912345678', HUNG);
+
+    step('the bottom tabs: five, at least 48 px tall, at the bottom of the screen');
+    const tabBar = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    const expected = ['Trang chủ', 'Thẻ', 'Công đoàn', 'Thông báo', 'Tôi'];
+    const count = await tabBar.getByRole('link').count();
+    if (count !== expected.length) throw new Error(`${count} tabs instead of ${expected.length}`);
+    const { height } = page.viewportSize();
+    for (const label of expected) {
+      const tab = tabBar.getByRole('link', { name: new RegExp(`^${escapeRegExp(label)}( |$)`) });
+      await visible(tab);
+      const box = await tab.boundingBox();
+      if (!box || box.height < 48) throw new Error(`the tab "${label}" is ${box?.height} px tall`);
+      if (Math.abs(box.y + box.height - height) > 2)
+        throw new Error(`the tab "${label}" is not at the bottom`);
+    }
+    await visible(tabBar.getByRole('link', { name: /^Thông báo \d+ chưa đọc$/ }));
+
+    step('the home: his union, the new notification');
+    await visible(page.getByText(union.unit.name, { exact: true }));
+    await visible(page.getByRole('region', { name: 'Thông báo mới' }).getByText(rejected).first());
+    await assertNoHorizontalScroll(page, 'the member home');
+
+    step('tab "Công đoàn": his union, the unions above it, the officers to call');
+    await memberTab(page, 'Công đoàn', /\/my-union$/, 'Công đoàn của tôi');
+    await visible(page.getByRole('heading', { name: union.unit.name, level: 2 }));
+    const chain = page.getByRole('navigation', { name: 'Các cấp công đoàn' });
+    for (const superior of union.superiors.filter((unit) => unit.id !== union.unit.id)) {
+      await visible(chain.getByText(superior.name, { exact: true }));
+    }
+    const officers = page.getByRole('region', { name: 'Cán bộ công đoàn' });
+    if (union.officers.length === 0) throw new Error('GET /me/union lists no officer for the demo member');
+    await visible(officers.getByText(union.officers[0].fullName, { exact: true }).first());
+    const reachable = union.officers.find((officer) => officer.phone);
+    if (reachable) {
+      const call = officers.getByRole('link', {
+        name: new RegExp(`^Gọi ${escapeRegExp(reachable.fullName)}`),
+      });
+      const href = await call.first().getAttribute('href');
+      if (!href?.startsWith('tel:')) throw new Error(`the call link of ${reachable.fullName} is "${href}"`);
+    }
+    await assertNoHorizontalScroll(page, 'Công đoàn của tôi');
+
+    step('tab "Thông báo": the refusal, marked new; opening the inbox reads it');
+    await memberTab(page, 'Thông báo', /\/notifications$/, 'Thông báo');
+    const item = page.getByRole('listitem').filter({ hasText: rejected }).first();
+    await visible(item);
+    await visible(item.getByText('Mới', { exact: true }));
+    await visible(item.getByText('Lý do: Chưa có văn bằng', { exact: false }));
+    await visible(
+      page
+        .getByRole('navigation', { name: 'Điều hướng chính' })
+        .getByRole('link', { name: 'Thông báo', exact: true }),
+    );
+    const inbox = await hung.get('/me/notifications?limit=5');
+    if (inbox.unread !== 0)
+      throw new Error(`${inbox.unread} notification(s) still unread after opening the inbox`);
+    await assertNoHorizontalScroll(page, 'Thông báo');
+
+    step('tapping the notification opens his record ("Tôi"), where he can also sign out');
+    await item.getByRole('link').click();
+    await page.waitForURL(/\/members\/me$/);
+    await visible(page.getByRole('heading', { name: 'Hồ sơ đoàn viên của tôi', level: 1 }));
+    await visible(page.getByRole('button', { name: 'Đăng xuất', exact: true }));
+  };
 }
 
 async function exportMembersJourney({ open, step }) {
@@ -1143,11 +1241,18 @@ async function main() {
         importMembersJourney,
       ],
       ['members, phone: a member asks for a correction, the chair approves it', correctionJourney],
+      [
+        'member app, phone: bottom tabs, Công đoàn (union, officers), Thông báo (read on opening)',
+        memberAppJourney(baseURL),
+      ],
       ['members, desktop: federation officer exports the list as xlsx', exportMembersJourney],
       [
         'statistics, phone: federation officer drills down, comes back, downloads the organisation report',
         statisticsJourney,
       ],
+      ...officerCardJourneys({ baseURL }),
+      // Last: the card journey suspends (then resumes) the member 0912345678 whom earlier journeys use.
+      ...cardJourneys({ baseURL, chromiumPath: CHROMIUM, artifacts: ARTIFACTS }),
     ];
     // E2E_ONLY=text runs only the journeys whose name contains it (while working on one).
     const only = process.env.E2E_ONLY;

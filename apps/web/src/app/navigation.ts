@@ -2,11 +2,16 @@ import type { Permission } from '@union/contracts/permissions';
 import {
   IconArrowsExchange,
   IconArrowsTransferUp,
+  IconBell,
+  IconBuildingCommunity,
   IconChartBar,
   IconChecklist,
+  IconCreditCard,
+  IconDiscount,
   IconFileImport,
   IconHome,
   IconId,
+  IconIdBadge2,
   IconListDetails,
   IconSitemap,
   IconUserPlus,
@@ -25,12 +30,21 @@ export type NavigationItem = {
     | 'nav.memberCorrections'
     | 'nav.memberImport'
     | 'nav.myMember'
+    | 'nav.myCard'
+    | 'nav.myUnion'
+    | 'nav.notifications'
     | 'nav.statistics'
+    | 'nav.benefitUses'
+    | 'nav.benefitRecord'
     | 'nav.audit'
     | 'nav.accounts';
   icon: Icon;
   /** Shown only to users whose offices grant this permission (GET /me `permissions`). */
   permission?: Permission;
+  /** The person's own pages as a member, listed apart from the work of their offices. */
+  personal?: true;
+  /** A count beside the entry. */
+  badge?: 'unreadNotifications';
 };
 
 export const NAVIGATION: readonly NavigationItem[] = [
@@ -51,9 +65,25 @@ export const NAVIGATION: readonly NavigationItem[] = [
     permission: 'members.corrections',
   },
   { to: '/members/import', label: 'nav.memberImport', icon: IconFileImport, permission: 'members.import' },
-  // Every signed-in person may be a member: their own record needs no office.
-  { to: '/members/me', label: 'nav.myMember', icon: IconId },
   { to: '/statistics', label: 'nav.statistics', icon: IconChartBar, permission: 'statistics.read' },
+  { to: '/benefits', label: 'nav.benefitUses', icon: IconDiscount, permission: 'cards.benefits.read' },
+  {
+    to: '/benefits/record',
+    label: 'nav.benefitRecord',
+    icon: IconIdBadge2,
+    permission: 'cards.benefits.record',
+  },
   { to: '/audit', label: 'nav.audit', icon: IconListDetails, permission: 'audit.read' },
   { to: '/accounts/new', label: 'nav.accounts', icon: IconUserPlus, permission: 'accounts.create' },
+  // Every signed-in person may be a member: their own record, union and inbox need no office.
+  { to: '/members/me', label: 'nav.myMember', icon: IconId, personal: true },
+  { to: '/card', label: 'nav.myCard', icon: IconCreditCard, personal: true },
+  { to: '/my-union', label: 'nav.myUnion', icon: IconBuildingCommunity, personal: true },
+  {
+    to: '/notifications',
+    label: 'nav.notifications',
+    icon: IconBell,
+    personal: true,
+    badge: 'unreadNotifications',
+  },
 ];

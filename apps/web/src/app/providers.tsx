@@ -1,11 +1,11 @@
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import 'dayjs/locale/vi';
 import type { ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { currentLanguage, i18n } from './i18n';
+import { Toasts } from './layout/Toasts';
 import { queryClient } from './query-client';
 import { theme } from './theme';
 
@@ -22,7 +22,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme}>
         <LocalizedDates>
-          <Notifications position="top-center" />
+          <Toasts />
           <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
         </LocalizedDates>
       </MantineProvider>

@@ -1,68 +1,210 @@
 import type { Permission } from '@union/contracts/permissions';
-import type { ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
-import { CreateAccountPage } from '../features/accounts/CreateAccountPage';
-import { AuditPage } from '../features/audit/AuditPage';
-import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
-import { PasswordResetPage } from '../features/auth/PasswordResetPage';
-import { TwoFactorPage } from '../features/auth/TwoFactorPage';
 import { HomePage } from '../features/home/HomePage';
-import { AdmitMemberPage } from '../features/members/AdmitMemberPage';
-import { CorrectionsPage } from '../features/members/CorrectionsPage';
-import { EditMemberPage } from '../features/members/EditMemberPage';
-import { ImportMembersPage } from '../features/members/ImportMembersPage';
-import { MemberListPage } from '../features/members/MemberListPage';
-import { MemberPage } from '../features/members/MemberPage';
-import { MyMemberPage } from '../features/members/MyMemberPage';
-import { TransfersPage } from '../features/members/TransfersPage';
-import { StatisticsPage } from '../features/statistics/StatisticsPage';
-import { BulkMovePage } from '../features/units/BulkMovePage';
-import { UnitPage } from '../features/units/UnitPage';
-import { UnitTreePage } from '../features/units/UnitTreePage';
 import { RequirePermission } from './guards/RequirePermission';
-import { RequireSession } from './guards/RequireSession';
-import { AppLayout } from './layout/AppLayout';
-import { NotFoundPage } from './pages/NotFoundPage';
+import { type OfflineRouteHandle, RequireSession } from './guards/RequireSession';
+import { preloadMemberApp, SignedInShell } from './layout/SignedInShell';
+import { LoadingState } from '../ui/states';
 import { RouteErrorPage } from './pages/RouteErrorPage';
 
-const guarded = (permission: Permission, page: ReactNode) => (
-  <RequirePermission permission={permission}>{page}</RequirePermission>
-);
+/**
+ * A page loaded when its route is first visited: a member on a phone downloads the shell, the login
+ * page and the member pages, never the officer console's screens.
+ */
+function page(load: () => Promise<ComponentType>, permission?: Permission): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const Page = await load();
+      return {
+        element: permission ? (
+          <RequirePermission permission={permission}>
+            <Page />
+          </RequirePermission>
+        ) : (
+          <Page />
+        ),
+      };
+    },
+  };
+}
+
+/**
+ * The login page; the member app's code comes while the password is being typed (most who sign in
+ * are members), from the first keystroke, so that it never competes with the page's own first load.
+ */
+function LoginRoute() {
+  return (
+    <div onInputCapture={preloadMemberApp}>
+      <LoginPage />
+    </div>
+  );
+}
 
 export const router = createBrowserRouter([
   {
     errorElement: <RouteErrorPage />,
+    // Opened straight at a page (a link, a reload), its code loads before anything is drawn.
+    hydrateFallbackElement: <LoadingState />,
     children: [
-      { path: '/login', element: <LoginPage /> },
-      { path: '/forgot-password', element: <PasswordResetPage /> },
+      // Part of the first load: it is where a member's first visit starts.
+      { path: '/login', element: <LoginRoute /> },
+      {
+        path: '/forgot-password',
+        ...page(() => import('../features/auth/PasswordResetPage').then((m) => m.PasswordResetPage)),
+      },
+      // Anyone may check a union card, signed in or not.
+      {
+        path: '/verify',
+        ...page(() => import('../features/cards/VerifyCardPage').then((m) => m.VerifyCardPage)),
+      },
       {
         path: '/',
         element: (
           <RequireSession>
-            <AppLayout />
+            <SignedInShell />
           </RequireSession>
         ),
         children: [
+          // A small switch between the two faces' home pages, each loaded when needed.
           { index: true, element: <HomePage /> },
-          { path: 'units', element: guarded('units.read', <UnitTreePage />) },
-          { path: 'units/bulk-move', element: guarded('units.move', <BulkMovePage />) },
-          { path: 'units/:unitId', element: guarded('units.read', <UnitPage />) },
-          { path: 'members', element: guarded('members.read', <MemberListPage />) },
-          { path: 'members/new', element: guarded('members.admit', <AdmitMemberPage />) },
-          { path: 'members/me', element: <MyMemberPage /> },
-          { path: 'members/transfers', element: guarded('members.transfer', <TransfersPage />) },
-          { path: 'members/corrections', element: guarded('members.corrections', <CorrectionsPage />) },
-          { path: 'members/import', element: guarded('members.import', <ImportMembersPage />) },
-          { path: 'members/:memberId', element: guarded('members.read', <MemberPage />) },
-          { path: 'members/:memberId/edit', element: guarded('members.update', <EditMemberPage />) },
-          { path: 'statistics', element: guarded('statistics.read', <StatisticsPage />) },
-          { path: 'statistics/:unitId', element: guarded('statistics.read', <StatisticsPage />) },
-          { path: 'audit', element: guarded('audit.read', <AuditPage />) },
-          { path: 'accounts/new', element: guarded('accounts.create', <CreateAccountPage />) },
-          { path: 'account/password', element: <ChangePasswordPage /> },
-          { path: 'account/two-factor', element: <TwoFactorPage /> },
-          { path: '*', element: <NotFoundPage /> },
+          // The member app; officers reach the same pages from the console's "personal" entries.
+          {
+            path: 'members/me',
+            ...page(() => import('../features/member-app/MyProfilePage').then((m) => m.MyProfilePage)),
+          },
+          {
+            path: 'my-union',
+            ...page(() => import('../features/member-app/MyUnionPage').then((m) => m.MyUnionPage)),
+          },
+          {
+            path: 'notifications',
+            ...page(() =>
+              import('../features/member-app/NotificationsPage').then((m) => m.NotificationsPage),
+            ),
+          },
+          {
+            path: 'card',
+            // Offline the card opens from what the phone keeps, without asking who is signed in.
+            handle: { worksOffline: true } satisfies OfflineRouteHandle,
+            ...page(() => import('../features/cards/MyCardPage').then((m) => m.MyCardPage)),
+          },
+          // The officer console.
+          {
+            path: 'units',
+            ...page(() => import('../features/units/UnitTreePage').then((m) => m.UnitTreePage), 'units.read'),
+          },
+          {
+            path: 'units/bulk-move',
+            ...page(() => import('../features/units/BulkMovePage').then((m) => m.BulkMovePage), 'units.move'),
+          },
+          {
+            path: 'units/:unitId',
+            ...page(() => import('../features/units/UnitPage').then((m) => m.UnitPage), 'units.read'),
+          },
+          {
+            path: 'members',
+            ...page(
+              () => import('../features/members/MemberListPage').then((m) => m.MemberListPage),
+              'members.read',
+            ),
+          },
+          {
+            path: 'members/new',
+            ...page(
+              () => import('../features/members/AdmitMemberPage').then((m) => m.AdmitMemberPage),
+              'members.admit',
+            ),
+          },
+          {
+            path: 'members/transfers',
+            ...page(
+              () => import('../features/members/TransfersPage').then((m) => m.TransfersPage),
+              'members.transfer',
+            ),
+          },
+          {
+            path: 'members/corrections',
+            ...page(
+              () => import('../features/members/CorrectionsPage').then((m) => m.CorrectionsPage),
+              'members.corrections',
+            ),
+          },
+          {
+            path: 'members/import',
+            ...page(
+              () => import('../features/members/ImportMembersPage').then((m) => m.ImportMembersPage),
+              'members.import',
+            ),
+          },
+          {
+            path: 'members/:memberId',
+            ...page(() => import('../features/members/MemberPage').then((m) => m.MemberPage), 'members.read'),
+          },
+          {
+            path: 'members/:memberId/edit',
+            ...page(
+              () => import('../features/members/EditMemberPage').then((m) => m.EditMemberPage),
+              'members.update',
+            ),
+          },
+          {
+            path: 'statistics',
+            ...page(
+              () => import('../features/statistics/StatisticsPage').then((m) => m.StatisticsPage),
+              'statistics.read',
+            ),
+          },
+          {
+            path: 'statistics/:unitId',
+            ...page(
+              () => import('../features/statistics/StatisticsPage').then((m) => m.StatisticsPage),
+              'statistics.read',
+            ),
+          },
+          // Members' cards: benefit use per unit for officers, recording a benefit for partner merchants.
+          {
+            path: 'benefits',
+            ...page(
+              () => import('../features/cards/officer/BenefitUsePage').then((m) => m.BenefitUsePage),
+              'cards.benefits.read',
+            ),
+          },
+          {
+            path: 'benefits/:unitId',
+            ...page(
+              () => import('../features/cards/officer/BenefitUsePage').then((m) => m.BenefitUsePage),
+              'cards.benefits.read',
+            ),
+          },
+          {
+            path: 'benefits/record',
+            ...page(
+              () => import('../features/cards/officer/RecordBenefitPage').then((m) => m.RecordBenefitPage),
+              'cards.benefits.record',
+            ),
+          },
+          {
+            path: 'audit',
+            ...page(() => import('../features/audit/AuditPage').then((m) => m.AuditPage), 'audit.read'),
+          },
+          {
+            path: 'accounts/new',
+            ...page(
+              () => import('../features/accounts/CreateAccountPage').then((m) => m.CreateAccountPage),
+              'accounts.create',
+            ),
+          },
+          {
+            path: 'account/password',
+            ...page(() => import('../features/auth/ChangePasswordPage').then((m) => m.ChangePasswordPage)),
+          },
+          {
+            path: 'account/two-factor',
+            ...page(() => import('../features/auth/TwoFactorPage').then((m) => m.TwoFactorPage)),
+          },
+          { path: '*', ...page(() => import('./pages/NotFoundPage').then((m) => m.NotFoundPage)) },
         ],
       },
     ],

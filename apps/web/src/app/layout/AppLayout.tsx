@@ -1,10 +1,25 @@
-import { Alert, Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  AppShell,
+  Badge,
+  Burger,
+  Divider,
+  Group,
+  NavLink,
+  ScrollArea,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconShieldExclamation } from '@tabler/icons-react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, matchPath, Outlet, useLocation } from 'react-router';
 import { useMe } from '../../features/auth/session';
+import { useLatestNotifications } from '../../features/member-app/queries';
 import { NAVIGATION, type NavigationItem } from '../navigation';
+import { RouteProgress } from './RouteProgress';
 import { UserMenu } from './UserMenu';
 import classes from './AppLayout.module.css';
 
@@ -24,6 +39,8 @@ export function AppLayout() {
   const [navbarOpened, navbar] = useDisclosure(false);
   const items = NAVIGATION.filter((item) => !item.permission || me.permissions.includes(item.permission));
   const showTotpBanner = me.totpSetupRequired && pathname !== '/account/two-factor';
+  const unread = useLatestNotifications().data?.unread ?? 0;
+  const firstPersonal = items.find((item) => item.personal);
 
   return (
     <AppShell
@@ -31,6 +48,7 @@ export function AppLayout() {
       navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }}
       padding={{ base: 'sm', sm: 'lg' }}
     >
+      <RouteProgress />
       <a href="#main-content" className={classes.skipLink}>
         {t('app.skipToContent')}
       </a>
@@ -61,17 +79,30 @@ export function AppLayout() {
         <ScrollArea type="auto">
           {items.map((item) => {
             const active = isActive(item, pathname, items);
+            const count = item.badge === 'unreadNotifications' ? unread : 0;
             return (
-              <NavLink
-                key={item.to}
-                component={Link}
-                to={item.to}
-                label={t(item.label)}
-                leftSection={<item.icon size={20} stroke={1.6} aria-hidden />}
-                active={active}
-                aria-current={active ? 'page' : undefined}
-                onClick={navbar.close}
-              />
+              <Fragment key={item.to}>
+                {item === firstPersonal && <Divider my="xs" label={t('nav.personal')} labelPosition="left" />}
+                <NavLink
+                  component={Link}
+                  to={item.to}
+                  label={t(item.label)}
+                  leftSection={<item.icon size={20} stroke={1.6} aria-hidden />}
+                  rightSection={
+                    count > 0 && (
+                      <>
+                        <Badge size="sm" color="red" circle={count < 10} aria-hidden>
+                          {count > 99 ? '99+' : count}
+                        </Badge>
+                        <VisuallyHidden>{t('memberApp.nav.unread', { count })}</VisuallyHidden>
+                      </>
+                    )
+                  }
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  onClick={navbar.close}
+                />
+              </Fragment>
             );
           })}
         </ScrollArea>

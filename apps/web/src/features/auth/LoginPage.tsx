@@ -1,7 +1,14 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { LoginBody } from '@union/contracts/auth';
+import { Alert, Anchor, Button, Divider, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { IconDeviceMobileMessage } from '@tabler/icons-react';
+import {
+  LOGIN_CODE_MINUTES,
+  LOGIN_CODE_RESEND_SECONDS,
+  LoginBody,
+  LoginCodeBody,
+} from '@union/contracts/auth';
+import { normaliseVietnamesePhone } from '@union/contracts/vn-phone';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../app/api-client';
@@ -9,34 +16,88 @@ import { validate } from '../../app/form-errors';
 import { ME_QUERY_KEY } from '../../app/query-client';
 import { useForm } from '../../app/use-form';
 import { FormErrorAlert } from '../../ui/FormErrorAlert';
-import { login } from './api';
+import { login, loginWithCode, requestLoginCode } from './api';
 import { PublicPageLayout } from './PublicPageLayout';
 import { useSession } from './session';
+
+/**
+ * The texts of signing in with a code, until they join locales/vi.ts and en.ts (`auth.loginCode.*`):
+ * those files are being changed by others at the same time.
+ */
+const CODE_TEXTS = {
+  vi: {
+    switchToCode: 'Đăng nhập bằng mã',
+    switchToPassword: 'Đăng nhập bằng mật khẩu',
+    or: 'hoặc',
+    intro: 'Nhập số điện thoại di động bạn dùng để đăng nhập. Chúng tôi sẽ gửi mã 6 chữ số qua tin nhắn.',
+    phone: 'Số điện thoại di động',
+    send: 'Gửi mã',
+    sent: (phone: string) =>
+      `Nếu số ${phone} đã có tài khoản, mã 6 chữ số đã được gửi. Mã có hiệu lực trong ${LOGIN_CODE_MINUTES} phút.`,
+    code: 'Mã đăng nhập',
+    resend: 'Gửi lại mã',
+    resendIn: (seconds: number) => `Gửi lại mã sau ${seconds} giây`,
+    changePhone: 'Đổi số điện thoại',
+  },
+  en: {
+    switchToCode: 'Sign in with a code',
+    switchToPassword: 'Sign in with a password',
+    or: 'or',
+    intro: 'Enter the mobile number you sign in with. We will text you a 6-digit code.',
+    phone: 'Mobile number',
+    send: 'Send code',
+    sent: (phone: string) =>
+      `If ${phone} has an account, a 6-digit code has been sent. It is valid for ${LOGIN_CODE_MINUTES} minutes.`,
+    code: 'Sign-in code',
+    resend: 'Send the code again',
+    resendIn: (seconds: number) => `Send again in ${seconds} s`,
+    changePhone: 'Use another number',
+  },
+};
+
+function useCodeTexts() {
+  const { i18n } = useTranslation();
+  return CODE_TEXTS[i18n.language === 'en' ? 'en' : 'vi'];
+}
 
 /** Only same-site paths: `?next=` must never send a user to another origin. */
 function safeNextPath(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
-export function LoginPage() {
+const isOtpRequired = (error: unknown) => error instanceof ApiError && error.code === 'auth.otp_required';
+
+/** Seconds left before another code may be asked for, counting down once a code was sent. */
+function useResendCountdown() {
+  const [sentAt, setSentAt] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (sentAt === null) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [sentAt]);
+  const left = sentAt === null ? 0 : Math.ceil(LOGIN_CODE_RESEND_SECONDS - (now - sentAt) / 1000);
+  return {
+    secondsLeft: Math.max(0, left),
+    started: () => {
+      setSentAt(Date.now());
+      setNow(Date.now());
+    },
+  };
+}
+
+function PasswordSignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [searchParams] = useSearchParams();
-  const nextPath = safeNextPath(searchParams.get('next'));
-  const session = useSession();
   const form = useForm({ login: '', password: '', otp: '' });
   const [otpRequired, setOtpRequired] = useState(false);
 
   const signIn = useMutation({
     mutationFn: login,
-    // The session query then holds the account, and the redirect below takes the user on.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY }),
+    onSuccess: onSignedIn,
     onError: (error) => {
-      if (error instanceof ApiError && error.code === 'auth.otp_required') setOtpRequired(true);
+      if (isOtpRequired(error)) setOtpRequired(true);
     },
   });
-
-  if (session.data) return <Navigate to={nextPath} replace />;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -53,49 +114,220 @@ export function LoginPage() {
     signIn.mutate(result.data);
   };
 
-  const failure =
-    signIn.error instanceof ApiError && signIn.error.code === 'auth.otp_required' ? undefined : signIn.error;
+  const failure = isOtpRequired(signIn.error) ? undefined : signIn.error;
 
   return (
-    <PublicPageLayout title={t('auth.login.title')}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <TextInput
+          label={t('auth.login.login')}
+          autoComplete="username"
+          required
+          autoFocus
+          {...form.field('login')}
+        />
+        <PasswordInput
+          label={t('auth.login.password')}
+          autoComplete="current-password"
+          required
+          {...form.field('password')}
+        />
+        {otpRequired && (
           <TextInput
-            label={t('auth.login.login')}
-            autoComplete="username"
+            label={t('auth.login.otp')}
+            description={t('auth.login.otpHint')}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
             required
             autoFocus
-            {...form.field('login')}
+            {...form.field('otp')}
           />
-          <PasswordInput
-            label={t('auth.login.password')}
-            autoComplete="current-password"
-            required
-            {...form.field('password')}
-          />
-          {otpRequired && (
-            <TextInput
-              label={t('auth.login.otp')}
-              description={t('auth.login.otpHint')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              required
-              autoFocus
-              {...form.field('otp')}
-            />
-          )}
-          <FormErrorAlert message={failure ? errorMessage(failure) : undefined} />
-          <Button type="submit" loading={signIn.isPending} fullWidth>
-            {t('auth.login.submit')}
-          </Button>
-          <Text size="sm" ta="center">
-            <Anchor component={Link} to="/forgot-password">
-              {t('auth.login.forgot')}
-            </Anchor>
+        )}
+        <FormErrorAlert message={failure ? errorMessage(failure) : undefined} />
+        <Button type="submit" loading={signIn.isPending} fullWidth>
+          {t('auth.login.submit')}
+        </Button>
+        <Text size="sm" ta="center">
+          <Anchor component={Link} to="/forgot-password">
+            {t('auth.login.forgot')}
+          </Anchor>
+        </Text>
+      </Stack>
+    </form>
+  );
+}
+
+/** A member who forgot their password (or never had one) signs in with a code sent to their phone. */
+function CodeSignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const text = useCodeTexts();
+  const form = useForm({ phone: '', code: '', otp: '' });
+  const [step, setStep] = useState<'phone' | 'code'>('phone');
+  const [otpRequired, setOtpRequired] = useState(false);
+  const countdown = useResendCountdown();
+
+  const request = useMutation({
+    mutationFn: requestLoginCode,
+    onSuccess: () => {
+      countdown.started();
+      setStep('code');
+    },
+  });
+  const signIn = useMutation({
+    mutationFn: loginWithCode,
+    onSuccess: onSignedIn,
+    onError: (error) => {
+      if (isOtpRequired(error)) setOtpRequired(true);
+    },
+  });
+
+  const sendCode = () => {
+    if (!normaliseVietnamesePhone(form.values.phone)) return form.setErrors({ phone: t('validation.phone') });
+    request.mutate({ login: form.values.phone.trim() });
+  };
+  const submitPhone = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    sendCode();
+  };
+  const submitCode = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const result = validate(
+      LoginCodeBody,
+      {
+        login: form.values.phone,
+        code: form.values.code,
+        otp: otpRequired ? form.values.otp : undefined,
+      },
+      { code: t('validation.otp'), otp: t('validation.otp') },
+    );
+    if (!result.ok) return form.setErrors(result.errors);
+    signIn.mutate(result.data);
+  };
+
+  if (step === 'phone') {
+    return (
+      <form onSubmit={submitPhone} noValidate>
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            {text.intro}
           </Text>
+          <TextInput
+            label={text.phone}
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            placeholder="0912345678"
+            required
+            autoFocus
+            {...form.field('phone')}
+          />
+          <FormErrorAlert message={request.error ? errorMessage(request.error) : undefined} />
+          <Button type="submit" loading={request.isPending} fullWidth>
+            {text.send}
+          </Button>
         </Stack>
       </form>
+    );
+  }
+
+  const failure = isOtpRequired(signIn.error) ? undefined : signIn.error;
+  return (
+    <form onSubmit={submitCode} noValidate>
+      <Stack gap="md">
+        <Alert color="blue" role="status">
+          {text.sent(form.values.phone.trim())}
+        </Alert>
+        <TextInput
+          label={text.code}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          required
+          autoFocus
+          {...form.field('code')}
+        />
+        {otpRequired && (
+          <TextInput
+            label={t('auth.login.otp')}
+            description={t('auth.login.otpHint')}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={6}
+            required
+            autoFocus
+            {...form.field('otp')}
+          />
+        )}
+        <FormErrorAlert
+          message={failure ? errorMessage(failure) : request.error ? errorMessage(request.error) : undefined}
+        />
+        <Button type="submit" loading={signIn.isPending} fullWidth>
+          {t('auth.login.submit')}
+        </Button>
+        <Group justify="space-between" gap="xs">
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            onClick={sendCode}
+            disabled={countdown.secondsLeft > 0 || request.isPending}
+            c={countdown.secondsLeft > 0 ? 'dimmed' : undefined}
+          >
+            {countdown.secondsLeft > 0 ? text.resendIn(countdown.secondsLeft) : text.resend}
+          </Anchor>
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            onClick={() => {
+              form.setValue('code', '');
+              setOtpRequired(false);
+              signIn.reset();
+              setStep('phone');
+            }}
+          >
+            {text.changePhone}
+          </Anchor>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const text = useCodeTexts();
+  const queryClient = useQueryClient();
+  const [searchParams] = useSearchParams();
+  const nextPath = safeNextPath(searchParams.get('next'));
+  const session = useSession();
+  const [byCode, setByCode] = useState(false);
+
+  if (session.data) return <Navigate to={nextPath} replace />;
+
+  // The session query then holds the account, and the redirect above takes the user on.
+  const signedIn = () => queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+
+  return (
+    <PublicPageLayout title={byCode ? text.switchToCode : t('auth.login.title')}>
+      <Stack gap="md">
+        {byCode ? <CodeSignIn onSignedIn={signedIn} /> : <PasswordSignIn onSignedIn={signedIn} />}
+        <Divider label={text.or} labelPosition="center" />
+        <Button
+          variant="default"
+          fullWidth
+          leftSection={byCode ? undefined : <IconDeviceMobileMessage size={18} />}
+          onClick={() => setByCode((current) => !current)}
+        >
+          {byCode ? text.switchToPassword : text.switchToCode}
+        </Button>
+        <Text size="sm" ta="center">
+          <Anchor component={Link} to="/verify">
+            {t('verifyCard.link')}
+          </Anchor>
+        </Text>
+      </Stack>
     </PublicPageLayout>
   );
 }

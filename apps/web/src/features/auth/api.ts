@@ -2,6 +2,8 @@ import { MeDto } from '@union/contracts/accounts';
 import {
   type ChangePasswordBody,
   type LoginBody,
+  type LoginCodeBody,
+  type LoginCodeRequestBody,
   LoginResponse,
   type PasswordResetConfirmBody,
   type PasswordResetRequestBody,
@@ -21,6 +23,11 @@ export async function fetchMe(): Promise<MeDto | null> {
 }
 
 export const login = (body: LoginBody) => api('/auth/login', { method: 'POST', body, schema: LoginResponse });
+/** Always 202, whether or not the number has an account: the server never says which. */
+export const requestLoginCode = (body: LoginCodeRequestBody) =>
+  api('/auth/login/code/request', { method: 'POST', body });
+export const loginWithCode = (body: LoginCodeBody) =>
+  api('/auth/login/code', { method: 'POST', body, schema: LoginResponse });
 export const logout = () => api('/auth/logout', { method: 'POST' });
 export const changePassword = (body: ChangePasswordBody) => api('/auth/password', { method: 'POST', body });
 

@@ -3,6 +3,7 @@ import type { MeDto } from '@union/contracts/accounts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, use } from 'react';
 import { ME_QUERY_KEY } from '../../app/query-client';
+import { forgetStoredCard } from '../cards/card-storage';
 import { fetchMe, logout } from './api';
 
 export function useSession() {
@@ -31,6 +32,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSettled: () => {
+      // The card kept for offline use leaves the device with the session.
+      void forgetStoredCard().catch(() => undefined);
       queryClient.clear();
       queryClient.setQueryData(ME_QUERY_KEY, null);
     },

@@ -1,28 +1,171 @@
-import { Alert, Anchor, Button, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowsTransferUp, IconChevronDown, IconEdit, IconInfoCircle } from '@tabler/icons-react';
-import type { MemberDto } from '@union/contracts/members';
-import { useState } from 'react';
+import {
+  IconArrowsTransferUp,
+  IconChevronDown,
+  IconCircleCheck,
+  IconEdit,
+  IconInfoCircle,
+  IconKey,
+} from '@tabler/icons-react';
+import { CURRENT_STATUSES, MemberAccountBody, type MemberDto } from '@union/contracts/members';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../app/api-client';
+import { serverFieldErrors, validate } from '../../app/form-errors';
+import { useForm } from '../../app/use-form';
+import { DialogActions } from '../../ui/DialogActions';
+import { FormErrorAlert } from '../../ui/FormErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyMessage, ErrorState, LoadingState } from '../../ui/states';
+import { MemberCardsPanel } from '../cards/officer/MemberCardsPanel';
 import { BackLink } from './components/BackLink';
 import { LifecycleEventModal } from './components/LifecycleEventModal';
 import { MemberBadges } from './components/MemberBadges';
 import { MemberDetails } from './components/MemberDetails';
 import { MemberTimeline } from './components/MemberTimeline';
 import { TransferMemberModal } from './components/TransferMemberModal';
+import { createMemberAccount } from './api';
 import { availableEvents, GRAVE_EVENTS, type LifecycleEventType } from './member-events';
-import { useMember } from './queries';
+import { formatPhone } from './member-values';
+import { useMember, useMemberMutation } from './queries';
+
+/**
+ * The texts of setting up a member's sign-in, until they join locales/vi.ts and en.ts
+ * (`members.account.*`): those files are being changed by others at the same time.
+ */
+const ACCOUNT_TEXTS = {
+  vi: {
+    action: 'Tạo tài khoản đăng nhập',
+    title: (name: string) => `Tạo tài khoản đăng nhập cho ${name}`,
+    intro: (phone: string) =>
+      `Đoàn viên sẽ đăng nhập bằng số điện thoại ${phone} và mật khẩu bạn đặt dưới đây. Hãy trao mật khẩu trực tiếp cho đoàn viên; họ cũng có thể đăng nhập bằng mã gửi qua tin nhắn.`,
+    password: 'Mật khẩu',
+    passwordHint: 'Ít nhất 8 ký tự.',
+    submit: 'Tạo tài khoản',
+    done: 'Đã tạo tài khoản đăng nhập cho đoàn viên.',
+    login: 'Tên đăng nhập',
+    close: 'Đóng',
+  },
+  en: {
+    action: 'Set up sign-in',
+    title: (name: string) => `Set up sign-in for ${name}`,
+    intro: (phone: string) =>
+      `The member will sign in with the number ${phone} and the password you set below. Hand the password to the member in person; they can also sign in with a code sent by text message.`,
+    password: 'Password',
+    passwordHint: 'At least 8 characters.',
+    submit: 'Create the account',
+    done: 'The member can now sign in.',
+    login: 'Login',
+    close: 'Close',
+  },
+};
+
+function useAccountTexts() {
+  const { i18n } = useTranslation();
+  return ACCOUNT_TEXTS[i18n.language === 'en' ? 'en' : 'vi'];
+}
+
+/** A current member with a mobile number and no account yet, whose record the caller may change. */
+const mayCreateAccount = (member: MemberDto) =>
+  member.can.update &&
+  member.phone !== null &&
+  !member.hasAccount &&
+  (CURRENT_STATUSES as readonly string[]).includes(member.status);
+
+function CreateAccountForm({ member, onClose }: { member: MemberDto; onClose: () => void }) {
+  const text = useAccountTexts();
+  const form = useForm({ password: '' });
+  const create = useMemberMutation((body: MemberAccountBody) => createMemberAccount(member.id, body));
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const result = validate(MemberAccountBody, { password: form.values.password });
+    if (!result.ok) return form.setErrors(result.errors);
+    create.mutate(result.data, { onError: (error) => form.setErrors(serverFieldErrors(error)) });
+  };
+
+  if (create.data) {
+    return (
+      <Stack gap="md">
+        <Alert color="green" icon={<IconCircleCheck size={20} />} role="status">
+          {text.done}
+        </Alert>
+        <div>
+          <Text size="sm" c="dimmed">
+            {text.login}
+          </Text>
+          <Text fw={700} size="xl">
+            {create.data.login}
+          </Text>
+        </div>
+        <Group justify="flex-end">
+          <Button onClick={onClose}>{text.close}</Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text size="sm">{text.intro(formatPhone(member.phone ?? ''))}</Text>
+        <PasswordInput
+          label={text.password}
+          description={text.passwordHint}
+          autoComplete="new-password"
+          required
+          autoFocus
+          {...form.field('password')}
+        />
+        <FormErrorAlert message={create.error ? errorMessage(create.error) : undefined} />
+        <DialogActions onCancel={onClose} submitLabel={text.submit} loading={create.isPending} />
+      </Stack>
+    </form>
+  );
+}
+
+/** Sets up sign-in for a member who needs help, then shows the login to hand over. */
+function CreateAccountModal({
+  member,
+  opened,
+  onClose,
+}: {
+  member: MemberDto;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const text = useAccountTexts();
+  return (
+    <Modal opened={opened} onClose={onClose} title={text.title(member.fullName)}>
+      {/* Mounted only while open: a new opening starts with an empty form. */}
+      {opened && <CreateAccountForm member={member} onClose={onClose} />}
+    </Modal>
+  );
+}
 
 function MemberActions({ member }: { member: MemberDto }) {
   const { t } = useTranslation();
   const [event, setEvent] = useState<LifecycleEventType | null>(null);
   const [transferOpened, transferModal] = useDisclosure(false);
+  const [accountOpened, accountModal] = useDisclosure(false);
+  const accountText = useAccountTexts();
   const events = member.can.recordEvents ? availableEvents(member) : [];
-  const hasMenu = events.length > 0 || member.can.transfer;
+  const canCreateAccount = mayCreateAccount(member);
+  const hasMenu = events.length > 0 || member.can.transfer || canCreateAccount;
 
   return (
     <>
@@ -42,6 +185,12 @@ function MemberActions({ member }: { member: MemberDto }) {
             <Button rightSection={<IconChevronDown size={14} />}>{t('members.profile.actions')}</Button>
           </Menu.Target>
           <Menu.Dropdown>
+            {canCreateAccount && (
+              <Menu.Item leftSection={<IconKey size={16} />} onClick={accountModal.open}>
+                {accountText.action}
+              </Menu.Item>
+            )}
+            {canCreateAccount && (member.can.transfer || events.length > 0) && <Menu.Divider />}
             {member.can.transfer && (
               <Menu.Item leftSection={<IconArrowsTransferUp size={16} />} onClick={transferModal.open}>
                 {t('memberEvent.transfer')}
@@ -64,6 +213,7 @@ function MemberActions({ member }: { member: MemberDto }) {
           the dialog must outlive that to close. Closed, they render nothing. */}
       <LifecycleEventModal member={member} type={event} onClose={() => setEvent(null)} />
       <TransferMemberModal member={member} opened={transferOpened} onClose={transferModal.close} />
+      <CreateAccountModal member={member} opened={accountOpened} onClose={accountModal.close} />
     </>
   );
 }
@@ -111,6 +261,7 @@ function MemberView({ memberId }: { memberId: number }) {
           </Alert>
         )}
         <MemberDetails member={current} />
+        <MemberCardsPanel member={current} />
         <Paper withBorder p="md" component="section" aria-labelledby="member-history">
           <Title order={2} size="h4" mb="md" id="member-history">
             {t('members.profile.history')}

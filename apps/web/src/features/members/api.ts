@@ -12,6 +12,8 @@ import {
   TransferDestinationDto,
   type ExportQuery,
   ImportReportDto,
+  type MemberAccountBody,
+  MemberAccountDto,
   MemberDto,
   type MemberListQuery,
   MemberPage,
@@ -51,6 +53,10 @@ export const checkDuplicates = (fullName: string, birthDate: string, signal?: Ab
 
 export const recordMemberEvent = (memberId: number, body: RecordMemberEventBody) =>
   api(`/members/${memberId}/events`, { method: 'POST', body, schema: EventOutcomeDto });
+
+/** An officer sets up sign-in for the member: the login is their mobile number. */
+export const createMemberAccount = (memberId: number, body: MemberAccountBody) =>
+  api(`/members/${memberId}/account`, { method: 'POST', body, schema: MemberAccountDto });
 
 /** The file as the list stands (same filters), fetched by the browser itself: the cookie signs it. */
 export function exportUrl(filters: MemberFilters, format: ExportQuery['format']): string {

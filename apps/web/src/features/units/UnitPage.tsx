@@ -10,6 +10,7 @@ import { DetailList } from '../../ui/DetailList';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyMessage, ErrorState, LoadingState } from '../../ui/states';
 import { useCan } from '../auth/session';
+import { UnitCardsPanel } from '../cards/officer/UnitCardsPanel';
 import { OfficesPanel } from '../offices/OfficesPanel';
 import { ChildUnitsPanel } from './components/ChildUnitsPanel';
 import { DissolveUnitModal } from './components/DissolveUnitModal';
@@ -148,6 +149,7 @@ function UnitView({ unitId }: { unitId: number }) {
         actions={<UnitActions unit={current} />}
       />
       <UnitDetails unit={current} />
+      <UnitCardsPanel unit={current} />
       <Tabs
         value={tab}
         onChange={(value) =>
