@@ -145,7 +145,7 @@ function officerCardJourney(baseURL) {
     await merchant.getByLabel('Mã thẻ đoàn viên').fill('abc.def.ghi');
     await merchant.getByRole('button', { name: 'Kiểm tra thẻ và ghi nhận' }).click();
     const refused = merchant.getByRole('alert').filter({ hasText: 'Thẻ không hợp lệ' });
-    await visible(refused.getByText('Đây không phải mã thẻ đoàn viên, hoặc mã bị thiếu, bị cắt.'));
+    await visible(refused.getByText('Đây không phải mã thẻ đoàn viên, hoặc mã bị thiếu, bị hỏng.'));
     await visible(refused.getByText(/^Chưa ghi nhận ưu đãi/));
 
     const officer = await open(PHONE);

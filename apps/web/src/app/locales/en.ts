@@ -133,6 +133,19 @@ export const en: Translation<typeof vi> = {
       submit: 'Sign in',
       forgot: 'Forgot password?',
     },
+    loginCode: {
+      switchToCode: 'Sign in with a code',
+      switchToPassword: 'Sign in with a password',
+      or: 'or',
+      intro: 'Enter the mobile number you sign in with. We will text you a 6-digit code.',
+      phone: 'Mobile number',
+      send: 'Send code',
+      sent: 'If {{phone}} has an account, a 6-digit code has been sent. It is valid for {{minutes}} minutes.',
+      code: 'Sign-in code',
+      resend: 'Send the code again',
+      resendIn: 'Send again in {{seconds}} s',
+      changePhone: 'Use another number',
+    },
     reset: {
       title: 'Reset password',
       requestIntro:
@@ -567,6 +580,18 @@ export const en: Translation<typeof vi> = {
       actions: 'Actions',
       pendingTransfer: 'A transfer of this member is waiting for a decision.',
       pendingTransferLink: 'See outgoing transfers',
+    },
+    account: {
+      action: 'Set up sign-in',
+      title: 'Set up sign-in for {{name}}',
+      intro:
+        'The member will sign in with the number {{phone}} and the password you set below. Hand the password to the member in person; they can also sign in with a code sent by text message.',
+      password: 'Password',
+      passwordHint: 'At least 8 characters.',
+      submit: 'Create the account',
+      done: 'The member can now sign in.',
+      login: 'Login',
+      close: 'Close',
     },
     history: {
       empty: 'No events yet',

@@ -130,6 +130,19 @@ export const vi = {
       submit: 'Đăng nhập',
       forgot: 'Quên mật khẩu?',
     },
+    loginCode: {
+      switchToCode: 'Đăng nhập bằng mã',
+      switchToPassword: 'Đăng nhập bằng mật khẩu',
+      or: 'hoặc',
+      intro: 'Nhập số điện thoại di động bạn dùng để đăng nhập. Chúng tôi sẽ gửi mã 6 chữ số qua tin nhắn.',
+      phone: 'Số điện thoại di động',
+      send: 'Gửi mã',
+      sent: 'Nếu số {{phone}} đã có tài khoản, mã 6 chữ số đã được gửi. Mã có hiệu lực trong {{minutes}} phút.',
+      code: 'Mã đăng nhập',
+      resend: 'Gửi lại mã',
+      resendIn: 'Gửi lại mã sau {{seconds}} giây',
+      changePhone: 'Đổi số điện thoại',
+    },
     reset: {
       title: 'Đặt lại mật khẩu',
       requestIntro:
@@ -564,6 +577,18 @@ export const vi = {
       actions: 'Thao tác',
       pendingTransfer: 'Đoàn viên đang có đề nghị chuyển sinh hoạt chờ xử lý.',
       pendingTransferLink: 'Xem các đề nghị chuyển đi',
+    },
+    account: {
+      action: 'Tạo tài khoản đăng nhập',
+      title: 'Tạo tài khoản đăng nhập cho {{name}}',
+      intro:
+        'Đoàn viên sẽ đăng nhập bằng số điện thoại {{phone}} và mật khẩu bạn đặt dưới đây. Hãy trao mật khẩu trực tiếp cho đoàn viên; họ cũng có thể đăng nhập bằng mã gửi qua tin nhắn.',
+      password: 'Mật khẩu',
+      passwordHint: 'Ít nhất 8 ký tự.',
+      submit: 'Tạo tài khoản',
+      done: 'Đã tạo tài khoản đăng nhập cho đoàn viên.',
+      login: 'Tên đăng nhập',
+      close: 'Đóng',
     },
     history: {
       empty: 'Chưa có sự kiện nào',

@@ -20,46 +20,6 @@ import { login, loginWithCode, requestLoginCode } from './api';
 import { PublicPageLayout } from './PublicPageLayout';
 import { useSession } from './session';
 
-/**
- * The texts of signing in with a code, until they join locales/vi.ts and en.ts (`auth.loginCode.*`):
- * those files are being changed by others at the same time.
- */
-const CODE_TEXTS = {
-  vi: {
-    switchToCode: 'Đăng nhập bằng mã',
-    switchToPassword: 'Đăng nhập bằng mật khẩu',
-    or: 'hoặc',
-    intro: 'Nhập số điện thoại di động bạn dùng để đăng nhập. Chúng tôi sẽ gửi mã 6 chữ số qua tin nhắn.',
-    phone: 'Số điện thoại di động',
-    send: 'Gửi mã',
-    sent: (phone: string) =>
-      `Nếu số ${phone} đã có tài khoản, mã 6 chữ số đã được gửi. Mã có hiệu lực trong ${LOGIN_CODE_MINUTES} phút.`,
-    code: 'Mã đăng nhập',
-    resend: 'Gửi lại mã',
-    resendIn: (seconds: number) => `Gửi lại mã sau ${seconds} giây`,
-    changePhone: 'Đổi số điện thoại',
-  },
-  en: {
-    switchToCode: 'Sign in with a code',
-    switchToPassword: 'Sign in with a password',
-    or: 'or',
-    intro: 'Enter the mobile number you sign in with. We will text you a 6-digit code.',
-    phone: 'Mobile number',
-    send: 'Send code',
-    sent: (phone: string) =>
-      `If ${phone} has an account, a 6-digit code has been sent. It is valid for ${LOGIN_CODE_MINUTES} minutes.`,
-    code: 'Sign-in code',
-    resend: 'Send the code again',
-    resendIn: (seconds: number) => `Send again in ${seconds} s`,
-    changePhone: 'Use another number',
-  },
-};
-
-function useCodeTexts() {
-  const { i18n } = useTranslation();
-  return CODE_TEXTS[i18n.language === 'en' ? 'en' : 'vi'];
-}
-
 /** Only same-site paths: `?next=` must never send a user to another origin. */
 function safeNextPath(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
@@ -161,7 +121,6 @@ function PasswordSignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
 /** A member who forgot their password (or never had one) signs in with a code sent to their phone. */
 function CodeSignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
   const { t } = useTranslation();
-  const text = useCodeTexts();
   const form = useForm({ phone: '', code: '', otp: '' });
   const [step, setStep] = useState<'phone' | 'code'>('phone');
   const [otpRequired, setOtpRequired] = useState(false);
@@ -210,10 +169,10 @@ function CodeSignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
       <form onSubmit={submitPhone} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            {text.intro}
+            {t('auth.loginCode.intro')}
           </Text>
           <TextInput
-            label={text.phone}
+            label={t('auth.loginCode.phone')}
             type="tel"
             inputMode="tel"
             autoComplete="tel"
@@ -224,7 +183,7 @@ function CodeSignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
           />
           <FormErrorAlert message={request.error ? errorMessage(request.error) : undefined} />
           <Button type="submit" loading={request.isPending} fullWidth>
-            {text.send}
+            {t('auth.loginCode.send')}
           </Button>
         </Stack>
       </form>
@@ -236,10 +195,10 @@ function CodeSignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
     <form onSubmit={submitCode} noValidate>
       <Stack gap="md">
         <Alert color="blue" role="status">
-          {text.sent(form.values.phone.trim())}
+          {t('auth.loginCode.sent', { phone: form.values.phone.trim(), minutes: LOGIN_CODE_MINUTES })}
         </Alert>
         <TextInput
-          label={text.code}
+          label={t('auth.loginCode.code')}
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={6}
@@ -274,7 +233,9 @@ function CodeSignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
             disabled={countdown.secondsLeft > 0 || request.isPending}
             c={countdown.secondsLeft > 0 ? 'dimmed' : undefined}
           >
-            {countdown.secondsLeft > 0 ? text.resendIn(countdown.secondsLeft) : text.resend}
+            {countdown.secondsLeft > 0
+              ? t('auth.loginCode.resendIn', { seconds: countdown.secondsLeft })
+              : t('auth.loginCode.resend')}
           </Anchor>
           <Anchor
             component="button"
@@ -287,7 +248,7 @@ function CodeSignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
               setStep('phone');
             }}
           >
-            {text.changePhone}
+            {t('auth.loginCode.changePhone')}
           </Anchor>
         </Group>
       </Stack>
@@ -297,7 +258,6 @@ function CodeSignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const text = useCodeTexts();
   const queryClient = useQueryClient();
   const [searchParams] = useSearchParams();
   const nextPath = safeNextPath(searchParams.get('next'));
@@ -310,17 +270,17 @@ export function LoginPage() {
   const signedIn = () => queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
 
   return (
-    <PublicPageLayout title={byCode ? text.switchToCode : t('auth.login.title')}>
+    <PublicPageLayout title={byCode ? t('auth.loginCode.switchToCode') : t('auth.login.title')}>
       <Stack gap="md">
         {byCode ? <CodeSignIn onSignedIn={signedIn} /> : <PasswordSignIn onSignedIn={signedIn} />}
-        <Divider label={text.or} labelPosition="center" />
+        <Divider label={t('auth.loginCode.or')} labelPosition="center" />
         <Button
           variant="default"
           fullWidth
           leftSection={byCode ? undefined : <IconDeviceMobileMessage size={18} />}
           onClick={() => setByCode((current) => !current)}
         >
-          {byCode ? text.switchToPassword : text.switchToCode}
+          {byCode ? t('auth.loginCode.switchToPassword') : t('auth.loginCode.switchToCode')}
         </Button>
         <Text size="sm" ta="center">
           <Anchor component={Link} to="/verify">

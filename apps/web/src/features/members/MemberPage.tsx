@@ -43,42 +43,6 @@ import { availableEvents, GRAVE_EVENTS, type LifecycleEventType } from './member
 import { formatPhone } from './member-values';
 import { useMember, useMemberMutation } from './queries';
 
-/**
- * The texts of setting up a member's sign-in, until they join locales/vi.ts and en.ts
- * (`members.account.*`): those files are being changed by others at the same time.
- */
-const ACCOUNT_TEXTS = {
-  vi: {
-    action: 'Tạo tài khoản đăng nhập',
-    title: (name: string) => `Tạo tài khoản đăng nhập cho ${name}`,
-    intro: (phone: string) =>
-      `Đoàn viên sẽ đăng nhập bằng số điện thoại ${phone} và mật khẩu bạn đặt dưới đây. Hãy trao mật khẩu trực tiếp cho đoàn viên; họ cũng có thể đăng nhập bằng mã gửi qua tin nhắn.`,
-    password: 'Mật khẩu',
-    passwordHint: 'Ít nhất 8 ký tự.',
-    submit: 'Tạo tài khoản',
-    done: 'Đã tạo tài khoản đăng nhập cho đoàn viên.',
-    login: 'Tên đăng nhập',
-    close: 'Đóng',
-  },
-  en: {
-    action: 'Set up sign-in',
-    title: (name: string) => `Set up sign-in for ${name}`,
-    intro: (phone: string) =>
-      `The member will sign in with the number ${phone} and the password you set below. Hand the password to the member in person; they can also sign in with a code sent by text message.`,
-    password: 'Password',
-    passwordHint: 'At least 8 characters.',
-    submit: 'Create the account',
-    done: 'The member can now sign in.',
-    login: 'Login',
-    close: 'Close',
-  },
-};
-
-function useAccountTexts() {
-  const { i18n } = useTranslation();
-  return ACCOUNT_TEXTS[i18n.language === 'en' ? 'en' : 'vi'];
-}
-
 /** A current member with a mobile number and no account yet, whose record the caller may change. */
 const mayCreateAccount = (member: MemberDto) =>
   member.can.update &&
@@ -87,7 +51,7 @@ const mayCreateAccount = (member: MemberDto) =>
   (CURRENT_STATUSES as readonly string[]).includes(member.status);
 
 function CreateAccountForm({ member, onClose }: { member: MemberDto; onClose: () => void }) {
-  const text = useAccountTexts();
+  const { t } = useTranslation();
   const form = useForm({ password: '' });
   const create = useMemberMutation((body: MemberAccountBody) => createMemberAccount(member.id, body));
 
@@ -102,18 +66,18 @@ function CreateAccountForm({ member, onClose }: { member: MemberDto; onClose: ()
     return (
       <Stack gap="md">
         <Alert color="green" icon={<IconCircleCheck size={20} />} role="status">
-          {text.done}
+          {t('members.account.done')}
         </Alert>
         <div>
           <Text size="sm" c="dimmed">
-            {text.login}
+            {t('members.account.login')}
           </Text>
           <Text fw={700} size="xl">
             {create.data.login}
           </Text>
         </div>
         <Group justify="flex-end">
-          <Button onClick={onClose}>{text.close}</Button>
+          <Button onClick={onClose}>{t('members.account.close')}</Button>
         </Group>
       </Stack>
     );
@@ -122,17 +86,21 @@ function CreateAccountForm({ member, onClose }: { member: MemberDto; onClose: ()
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Text size="sm">{text.intro(formatPhone(member.phone ?? ''))}</Text>
+        <Text size="sm">{t('members.account.intro', { phone: formatPhone(member.phone ?? '') })}</Text>
         <PasswordInput
-          label={text.password}
-          description={text.passwordHint}
+          label={t('members.account.password')}
+          description={t('members.account.passwordHint')}
           autoComplete="new-password"
           required
           autoFocus
           {...form.field('password')}
         />
         <FormErrorAlert message={create.error ? errorMessage(create.error) : undefined} />
-        <DialogActions onCancel={onClose} submitLabel={text.submit} loading={create.isPending} />
+        <DialogActions
+          onCancel={onClose}
+          submitLabel={t('members.account.submit')}
+          loading={create.isPending}
+        />
       </Stack>
     </form>
   );
@@ -148,9 +116,9 @@ function CreateAccountModal({
   opened: boolean;
   onClose: () => void;
 }) {
-  const text = useAccountTexts();
+  const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={text.title(member.fullName)}>
+    <Modal opened={opened} onClose={onClose} title={t('members.account.title', { name: member.fullName })}>
       {/* Mounted only while open: a new opening starts with an empty form. */}
       {opened && <CreateAccountForm member={member} onClose={onClose} />}
     </Modal>
@@ -162,7 +130,6 @@ function MemberActions({ member }: { member: MemberDto }) {
   const [event, setEvent] = useState<LifecycleEventType | null>(null);
   const [transferOpened, transferModal] = useDisclosure(false);
   const [accountOpened, accountModal] = useDisclosure(false);
-  const accountText = useAccountTexts();
   const events = member.can.recordEvents ? availableEvents(member) : [];
   const canCreateAccount = mayCreateAccount(member);
   const hasMenu = events.length > 0 || member.can.transfer || canCreateAccount;
@@ -187,7 +154,7 @@ function MemberActions({ member }: { member: MemberDto }) {
           <Menu.Dropdown>
             {canCreateAccount && (
               <Menu.Item leftSection={<IconKey size={16} />} onClick={accountModal.open}>
-                {accountText.action}
+                {t('members.account.action')}
               </Menu.Item>
             )}
             {canCreateAccount && (member.can.transfer || events.length > 0) && <Menu.Divider />}
