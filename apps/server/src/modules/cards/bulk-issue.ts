@@ -19,6 +19,7 @@ export const BULK_ISSUE_JOB_KIND = 'cards.bulk_issue';
 const UNITS_PER_STEP = 100;
 const CARDS_PER_WRITE = 2_000;
 const SHEET_FILE_DAYS = 7;
+const ANALYZE_AFTER_CARDS = 1_000;
 
 interface BulkIssuePayload {
   unitId: number;
@@ -81,6 +82,8 @@ export async function issuePrintedCards(
     const slice = holders.slice(start, start + CARDS_PER_WRITE);
     const byId = new Map(slice.map((holder) => [holder.id, holder]));
     const ids = [...byId.keys()];
+    // Read before the transaction: on PGlite a query outside it would wait for it to end.
+    const key = await context.keys.current();
     await context.db.transaction(async (tx) => {
       if (options.replaceBefore) {
         const replaced = await tx
@@ -113,7 +116,6 @@ export async function issuePrintedCards(
       outcome.issued += created.length;
       outcome.alreadyValid += slice.length - created.length;
       if (created.length === 0) return;
-      const key = await context.keys.current();
       const signed = await Promise.all(
         created.map(async (card) => {
           const expiresAt = new Date(card.issuedAt);
@@ -125,6 +127,7 @@ export async function issuePrintedCards(
             'p',
             card.issuedAt,
             expiresAt,
+            key,
           );
           return { id: card.id, credential, expiresAt };
         }),
@@ -171,6 +174,9 @@ export function bulkIssueJobHandler(context: Omit<CardsContext, 'db'>) {
       await setImmediate();
       if (job.stopping()) throw new JobInterrupted();
     }
+    // PGlite has no autovacuum: after thousands of new cards, the planner must hear of them, or the
+    // triggers' lookups by member plan for an empty table (a 1,000-member suspension took 174 s).
+    if (totals.issued + totals.replaced >= ANALYZE_AFTER_CARDS) await db.execute(sql`analyze cards`);
     const sheet = totals.members > 0 && totals.members <= CARD_SHEET_MAX_MEMBERS;
     if (sheet) {
       const content = Buffer.from(await subtreeSheet(cardsContext, unitIds, payload.unitName));

@@ -23,7 +23,7 @@ import { notify } from '../notifications/index.js';
 import { ONLINE_QR_SECONDS, PHONE_CREDENTIAL_DAYS, PRINTED_CARD_YEARS } from './card-lifetimes.js';
 import { cards } from './cards.schema.js';
 import { signCardClaims } from './credentials.js';
-import type { CardSigningKeys } from './signing-keys.js';
+import type { CardSigningKeys, SigningKey } from './signing-keys.js';
 
 export type CardRow = typeof cards.$inferSelect;
 
@@ -45,8 +45,10 @@ export async function mintCredential(
   kind: CardClaims['knd'],
   issuedAt: Date,
   expiresAt: Date,
+  signingKey?: SigningKey,
 ): Promise<string> {
-  const key = await context.keys.current(issuedAt.getTime());
+  // Inside a transaction pass the key: on PGlite a cold key cache would query outside it and wait forever.
+  const key = signingKey ?? (await context.keys.current(issuedAt.getTime()));
   const claims: CardClaims = {
     iss: context.issuer,
     sub: holder.memberCode,
