@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,9 @@ export default defineConfig({
     globalSetup: ['apps/server/test/support/global-setup.ts'],
     // Each test file gets its own database; files run in parallel workers, tests in a file in order.
     pool: 'forks',
+    // Vitest keeps one core for itself (cores - 1): on a 2-core machine that is one worker, and the
+    // test files waiting on PostgreSQL or on a job leave the other core idle. One worker per core.
+    maxWorkers: os.availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
