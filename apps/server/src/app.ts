@@ -33,6 +33,13 @@ import {
   wellKnownRoutes,
 } from './modules/cards/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
+import {
+  defaultCategoryClassifier,
+  escalateOverdueItems,
+  surveysRoutes,
+  voiceRoutes,
+  voiceUnitHooks,
+} from './modules/voice/index.js';
 import { unitsRoutes, type UnitLifecycleHooks } from './modules/units/index.js';
 import {
   IMPORT_JOB_KIND,
@@ -57,10 +64,13 @@ export interface BuildAppOptions {
   /** Where one-time codes go; the console adapter when not given. */
   delivery?: CodeDelivery;
   logger?: FastifyServerOptions['logger'];
+  /** The platform's clock; tests pass one they can move to prove deadlines. */
+  clock?: () => Date;
 }
 
 /** Kernel plugins, then the explicit list of modules. Nothing registers itself by being imported. */
-export async function buildApp({ database, config, delivery, logger }: BuildAppOptions) {
+export async function buildApp({ database, config, delivery, logger, clock }: BuildAppOptions) {
+  const now = clock ?? (() => new Date());
   const app = Fastify({
     logger: logger ?? {
       level: config.logLevel,
@@ -112,7 +122,12 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   // Every module that copies unit paths onto its records hears of moves and closures, in this order.
-  const dependants: UnitLifecycleHooks[] = [officeLifecycleHooks, memberUnitHooks, cardUnitHooks];
+  const dependants: UnitLifecycleHooks[] = [
+    officeLifecycleHooks,
+    memberUnitHooks,
+    cardUnitHooks,
+    voiceUnitHooks,
+  ];
   const unitHooks: UnitLifecycleHooks = {
     async subtreesMoving(tx, move) {
       for (const hooks of dependants) await hooks.subtreesMoving?.(tx, move);
@@ -156,13 +171,20 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
     void cardKeys.rotateIfDue().catch((error: unknown) => app.log.error(error));
   }, 6 * 3600_000);
   maintenanceTimer.unref();
+  // Items past their deadline move up to the managing unit; a few minutes late is soon enough.
+  const escalateOverdue = () =>
+    void escalateOverdueItems(database.db, now()).catch((error: unknown) => app.log.error(error));
+  const escalationTimer = setInterval(escalateOverdue, 5 * 60_000);
+  escalationTimer.unref();
   app.addHook('onReady', async () => {
     await checkAgeBands();
     await cardKeys.rotateIfDue();
+    escalateOverdue();
     jobs.start();
   });
   app.addHook('onClose', async () => {
     clearInterval(maintenanceTimer);
+    clearInterval(escalationTimer);
     await jobs.stop();
   });
   const routeCatalogue: DeclaredRoute[] = [];
@@ -197,6 +219,12 @@ export async function buildApp({ database, config, delivery, logger }: BuildAppO
         jobs,
         verifyRateLimitPerMinute: config.cardVerifyRateLimitPerMinute,
       });
+      const voiceContext = { now, classifier: defaultCategoryClassifier() };
+      await api.register(voiceRoutes, {
+        context: voiceContext,
+        submitRateLimitPerHour: config.voiceSubmitRateLimitPerHour,
+      });
+      await api.register(surveysRoutes, { context: voiceContext });
       await api.register(jobsRoutes);
     },
     { prefix: '/api/v1' },

@@ -432,6 +432,86 @@ export const ERROR_MESSAGES = {
     vi: 'Mã đăng nhập không đúng hoặc đã hết hạn.',
     en: 'The sign-in code is wrong or expired.',
   },
+  'voice.not_found': { vi: 'Không tìm thấy ý kiến.', en: 'No such item.' },
+  'voice.member_required': {
+    vi: 'Chỉ đoàn viên có hồ sơ trên hệ thống mới gửi được ý kiến.',
+    en: 'Only a member with a record can raise an item.',
+  },
+  'voice.member_not_current': {
+    vi: 'Đoàn viên đã thôi sinh hoạt không gửi được ý kiến mới.',
+    en: 'A member who has left cannot raise new items.',
+  },
+  'voice.proposal_not_anonymous': {
+    vi: 'Kiến nghị là công khai nên không gửi ẩn danh được; hãy gửi dưới dạng ý kiến riêng.',
+    en: 'A proposal is public and cannot be anonymous; raise a private concern instead.',
+  },
+  'voice.scope_for_proposals': {
+    vi: 'Chỉ kiến nghị mới chọn phạm vi công khai.',
+    en: 'Only a proposal has a public scope.',
+  },
+  'voice.wrong_status': {
+    vi: 'Ý kiến đang ở trạng thái không cho phép thao tác này.',
+    en: 'The item is in a status that does not allow this.',
+  },
+  'voice.top_level': {
+    vi: 'Tổng Liên đoàn là cấp cao nhất, không chuyển lên được nữa.',
+    en: 'The Confederation is the top level; there is nowhere higher to escalate.',
+  },
+  'voice.pass_on_target': {
+    vi: 'Chỉ chuyển được cho một đơn vị đang hoạt động trong phạm vi phụ trách của bạn, khác đơn vị đang xử lý.',
+    en: 'Pass it on only to another active unit within your responsibility.',
+  },
+  'voice.reopen_used': {
+    vi: 'Mỗi ý kiến chỉ được mở lại một lần.',
+    en: 'An item can be reopened only once.',
+  },
+  'voice.not_author': {
+    vi: 'Chỉ người gửi ý kiến mới làm được việc này.',
+    en: 'Only the author can do this.',
+  },
+  'voice.support_not_allowed': {
+    vi: 'Chỉ ủng hộ được kiến nghị của người khác trong phạm vi của bạn.',
+    en: 'You can support only other members’ proposals within your scope.',
+  },
+  'voice.attachment_type': {
+    vi: 'Tệp đính kèm phải là ảnh JPG, PNG, WebP hoặc tệp PDF.',
+    en: 'Attachments must be JPG, PNG or WebP images or PDF files.',
+  },
+  'voice.attachment_too_large': {
+    vi: 'Mỗi tệp đính kèm không quá 5 MB.',
+    en: 'Each attachment may be at most 5 MB.',
+  },
+  'voice.attachments_full': {
+    vi: 'Mỗi khiếu nại có tối đa 5 tệp đính kèm.',
+    en: 'A complaint can have at most 5 attachments.',
+  },
+  'voice.attachments_complaints_only': {
+    vi: 'Chỉ khiếu nại mới có tệp đính kèm.',
+    en: 'Only complaints have attachments.',
+  },
+  'voice.attachment_not_found': { vi: 'Không tìm thấy tệp đính kèm.', en: 'No such attachment.' },
+  'voice.alert_not_found': { vi: 'Không tìm thấy cảnh báo.', en: 'No such alert.' },
+  'survey.not_found': { vi: 'Không tìm thấy phiếu khảo sát.', en: 'No such survey.' },
+  'survey.unit_not_found': {
+    vi: 'Không tìm thấy đơn vị trong phạm vi của bạn.',
+    en: 'No such unit within your scope.',
+  },
+  'survey.not_open': {
+    vi: 'Phiếu khảo sát chưa mở hoặc đã kết thúc.',
+    en: 'The survey is not open.',
+  },
+  'survey.already_answered': {
+    vi: 'Bạn đã trả lời phiếu khảo sát này rồi.',
+    en: 'You have already answered this survey.',
+  },
+  'survey.answer_invalid': {
+    vi: 'Câu trả lời chưa hợp lệ, vui lòng kiểm tra các câu được đánh dấu.',
+    en: 'Some answers are invalid.',
+  },
+  'survey.member_required': {
+    vi: 'Chỉ đoàn viên đang sinh hoạt mới trả lời được phiếu khảo sát.',
+    en: 'Only an active member can answer a survey.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

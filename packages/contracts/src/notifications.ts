@@ -8,6 +8,11 @@ export const NOTIFICATION_KINDS = [
   'membership_changed',
   'correction_decided',
   'transfer_decided',
+  'voice_received',
+  'voice_answered',
+  'voice_escalated',
+  'voice_assigned',
+  'voice_alert',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

@@ -31,6 +31,10 @@ export const PERMISSIONS = [
   'cards.revoke',
   'cards.benefits.record',
   'cards.benefits.read',
+  'voice.handle',
+  'voice.enter',
+  'voice.analytics',
+  'voice.surveys',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

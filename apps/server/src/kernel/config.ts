@@ -27,6 +27,8 @@ export interface Config {
   cardKeyRotationDays: number;
   /** Card checks per minute per client address on the public verify route. */
   cardVerifyRateLimitPerMinute: number;
+  /** Items (concerns, proposals, complaints) one account may raise per hour: a flood is refused. */
+  voiceSubmitRateLimitPerHour: number;
 }
 
 const flag = (value: string | undefined, fallback: boolean): boolean =>
@@ -65,6 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cardIssuer: env.CARD_ISSUER || 'urn:cong-doan-so:cards',
     cardKeyRotationDays: integer('CARD_KEY_ROTATION_DAYS', env.CARD_KEY_ROTATION_DAYS, 90),
     cardVerifyRateLimitPerMinute: integer('CARD_VERIFY_RATE_LIMIT', env.CARD_VERIFY_RATE_LIMIT, 300),
+    voiceSubmitRateLimitPerHour: integer('VOICE_SUBMIT_RATE_LIMIT', env.VOICE_SUBMIT_RATE_LIMIT, 20),
     webDistDir: path.resolve(env.WEB_DIST_DIR || path.join(import.meta.dirname, '../../../web/dist')),
   };
 }

@@ -39,6 +39,13 @@ const EXACT_STATUS: Partial<Record<ErrorCode, number>> = {
   'job.not_finished': 409,
   'member.account_exists': 409,
   'auth.login_code_invalid': 400,
+  'voice.wrong_status': 409,
+  'voice.reopen_used': 409,
+  'voice.not_author': 403,
+  'voice.attachment_type': 415,
+  'voice.attachment_too_large': 413,
+  'survey.not_open': 409,
+  'survey.already_answered': 409,
 };
 
 /** The one code → HTTP status table: exact entries first, then by the code's shape. */

@@ -13,7 +13,7 @@ import { TEST_ADMIN_PASSWORD, TEST_PASSWORD } from './constants.js';
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 
 /** A real app on a fresh copy of the migrated template; codes go to an outbox the test can read. */
-export async function buildTestApp(overrides: Partial<Config> = {}) {
+export async function buildTestApp(overrides: Partial<Config> = {}, options: { clock?: () => Date } = {}) {
   const database = await openTestDatabase(inject('databaseTemplate'));
   const config: Config = {
     ...readConfig({}),
@@ -23,7 +23,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}) {
     ...overrides,
   };
   const outbox = outboxCodeDelivery();
-  const app = await buildApp({ database, config, delivery: outbox, logger: false });
+  const app = await buildApp({ database, config, delivery: outbox, logger: false, clock: options.clock });
   await app.ready();
   return {
     app,

@@ -3,7 +3,7 @@ import type { RoleCode } from '@union/contracts/auth';
 import type { Db } from '../../kernel/db/database.js';
 import { foldVietnamese } from '../../kernel/text/fold.js';
 import { todayInVietnam } from '../../kernel/time.js';
-import { accounts, offices, roles } from './accounts.schema.js';
+import { accounts, offices, rolePermissions, roles } from './accounts.schema.js';
 import { normaliseVietnamesePhone } from '@union/contracts/vn-phone';
 import { hashPassword } from './passwords.js';
 
@@ -114,4 +114,29 @@ export async function unsafeCurrentOfficers(db: Db, unitIds: readonly number[]):
     )
     .orderBy(offices.unitId, offices.termStart, offices.id);
   return rows.map((row) => ({ ...row, role: row.role as RoleCode }));
+}
+
+/**
+ * Who holds `permission` today at each of these units (exact units, not above): the officers an item
+ * at a unit must reach. One query for any number of units.
+ */
+export async function unsafeAccountsHoldingAt(
+  db: Db,
+  unitIds: readonly number[],
+  permission: string,
+): Promise<{ accountId: number; unitId: number }[]> {
+  if (unitIds.length === 0) return [];
+  const today = todayInVietnam();
+  return db
+    .selectDistinct({ accountId: offices.accountId, unitId: offices.unitId })
+    .from(offices)
+    .innerJoin(rolePermissions, eq(rolePermissions.role, offices.role))
+    .where(
+      and(
+        inArray(offices.unitId, [...unitIds]),
+        eq(rolePermissions.permission, permission),
+        lte(offices.termStart, today),
+        or(isNull(offices.termEnd), gte(offices.termEnd, today)),
+      ),
+    );
 }

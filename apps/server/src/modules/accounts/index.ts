@@ -7,6 +7,7 @@ export { hashPassword } from './passwords.js';
 export {
   unsafeAccountIdByPhone,
   unsafeAccountPhone,
+  unsafeAccountsHoldingAt,
   unsafeAssignOffice,
   unsafeCountAccounts,
   unsafeCreateAccount,

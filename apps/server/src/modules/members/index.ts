@@ -15,3 +15,10 @@ export {
   unsafeCardHolders,
   type CardHolder,
 } from './member-card-holders.js';
+// What the voice module may read of a member.
+export {
+  findOwnVoiceMember,
+  findVoiceMember,
+  unsafeMemberNames,
+  type VoiceMember,
+} from './member-voices.js';

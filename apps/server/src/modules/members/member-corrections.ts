@@ -48,6 +48,15 @@ export async function findOwnMember(db: Db, actor: Actor): Promise<MemberRow | u
       ),
     )
     .limit(2);
+  if (byPhone.length === 0) {
+    // A concurrent first request may have just linked the record: read the link it left.
+    const [linkedMeanwhile] = await db
+      .select()
+      .from(members)
+      .where(eq(members.accountId, actor.accountId))
+      .limit(1);
+    return linkedMeanwhile;
+  }
   // Two members share the number (a family phone): which one signed in is not ours to guess.
   if (byPhone.length !== 1) return undefined;
   const [member] = byPhone as [MemberRow];

@@ -9,3 +9,4 @@ export {
   type FigureMismatch,
 } from './statistics.system.js';
 export { unsafeDeclareWorkforce } from './workforce.js';
+export { unitActiveMemberTotal } from './unit-member-totals.js';

@@ -7,6 +7,8 @@ export {
   unsafeFindRootUnit,
   unsafeFindUnitByCode,
   unsafeMembershipPlaces,
+  unsafeRoutingUnits,
+  type RoutingUnit,
   unsafeSearchGrassrootsUnits,
   unsafeUnitIdsUnder,
   unsafeUnitSummaries,

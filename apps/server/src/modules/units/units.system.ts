@@ -81,3 +81,33 @@ export async function unsafeUnitIdsUnder(db: Db, path: string): Promise<number[]
     .orderBy(units.id);
   return rows.map((row) => row.id);
 }
+
+/** What routing an item up the tree needs of its units: where each sits and who manages it. */
+export interface RoutingUnit {
+  id: number;
+  name: string;
+  type: UnitType;
+  path: string;
+  parentId: number | null;
+  managingUnitId: number | null;
+  provinceId: number | null;
+  status: 'active' | 'merged' | 'dissolved';
+}
+
+export async function unsafeRoutingUnits(db: Db, ids: readonly number[]): Promise<Map<number, RoutingUnit>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: units.id,
+      name: units.name,
+      type: units.type,
+      path: units.path,
+      parentId: units.parentId,
+      managingUnitId: units.managingUnitId,
+      provinceId: units.provinceId,
+      status: units.status,
+    })
+    .from(units)
+    .where(inArray(units.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row as RoutingUnit]));
+}
