@@ -10,6 +10,7 @@ import { membersChangeRouteTable, membersReadRouteTable } from './members.cases.
 import { officesRouteTable } from './offices.cases.js';
 import { statisticsRouteTable } from './statistics.cases.js';
 import { unitsRouteTable } from './units.cases.js';
+import { voiceRouteTable } from './voice.cases.js';
 
 /**
  * The denial suites cover every route that exists. The route catalogue (every API route with the
@@ -645,6 +646,97 @@ const PERMISSION_ROUTES: Record<string, { permission: Permission; covers: Kind[]
       'missing',
     ],
   },
+  'GET /api/v1/units/:id/voice/analytics': {
+    permission: 'voice.analytics',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'POST /api/v1/voice/alerts/:id/acknowledge': {
+    permission: 'voice.analytics',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'POST /api/v1/surveys': {
+    permission: 'voice.surveys',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/surveys/:id/results': {
+    permission: 'voice.surveys',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/surveys/:id/results.xlsx': {
+    permission: 'voice.surveys',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'POST /api/v1/surveys/:id/close': {
+    permission: 'voice.surveys',
+    covers: [
+      'allowed',
+      'sees, may not change',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
 };
 
 /** The issue's five cases (plus a term not yet begun), and a positive control, for every permission route. */
@@ -680,7 +772,8 @@ const NOT_APPLICABLE: Record<string, Partial<Record<Kind, string>>> = {
 
 /**
  * Any signed-in account, on its own data only (session.access.test.ts, members.access.test.ts,
- * notifications.access.test.ts, cards.access.test.ts).
+ * notifications.access.test.ts, cards.access.test.ts), or on the members' voice as its author, its
+ * handling officer or a member in a proposal's public scope (voice-items.access.test.ts).
  */
 const AUTHENTICATED_ROUTES = [
   'GET /api/v1/jobs/:id',
@@ -694,6 +787,25 @@ const AUTHENTICATED_ROUTES = [
   'GET /api/v1/me/notifications',
   'POST /api/v1/me/notifications/read',
   'GET /api/v1/roles',
+  'GET /api/v1/concerns',
+  'POST /api/v1/concerns',
+  'POST /api/v1/concerns/suggest',
+  'GET /api/v1/concerns/:id',
+  'POST /api/v1/concerns/:id/answer',
+  'POST /api/v1/concerns/:id/escalate',
+  'POST /api/v1/concerns/:id/pass-on',
+  'POST /api/v1/concerns/:id/notes',
+  'POST /api/v1/concerns/:id/status',
+  'POST /api/v1/concerns/:id/category',
+  'POST /api/v1/concerns/:id/rate',
+  'POST /api/v1/concerns/:id/reopen',
+  'POST /api/v1/concerns/:id/support',
+  'DELETE /api/v1/concerns/:id/support',
+  'POST /api/v1/concerns/:id/attachments',
+  'GET /api/v1/concerns/:id/attachments/:attachmentId',
+  'GET /api/v1/surveys',
+  'GET /api/v1/surveys/:id',
+  'POST /api/v1/surveys/:id/responses',
   'POST /api/v1/auth/logout',
   'POST /api/v1/auth/password',
   'POST /api/v1/auth/totp/disable',
@@ -723,6 +835,7 @@ const TABLE_BUILDERS = {
   membersChangeRouteTable: 'members-changes.access.test.ts',
   statisticsRouteTable: 'statistics.access.test.ts',
   cardsRouteTable: 'cards.access.test.ts',
+  voiceRouteTable: 'voice.access.test.ts',
 };
 
 const caseTables = (): RouteTable => ({
@@ -734,6 +847,7 @@ const caseTables = (): RouteTable => ({
   ...membersChangeRouteTable(s),
   ...statisticsRouteTable(s),
   ...cardsRouteTable(s),
+  ...voiceRouteTable(s),
 });
 
 const sorted = (values: Iterable<string>) => [...values].sort();

@@ -69,6 +69,10 @@ describe('GET /api/v1/me', () => {
       'statistics.read',
       'statistics.workforce',
       'units.read',
+      'voice.analytics',
+      'voice.enter',
+      'voice.handle',
+      'voice.surveys',
     ]);
   });
 

@@ -77,7 +77,7 @@ export async function checkEarlyWarnings(tx: Db, item: VoiceItemRow, now: Date):
       kind: 'voice_alert',
       title: `Cảnh báo sớm: ${unit.name}`.slice(0, 200),
       body: `${recent} ý kiến trong ${rule.windowDays} ngày (mức thường ${baselinePerWindow.toFixed(1)}). ${rule.description}`,
-      link: `/y-kien/phan-tich?unitId=${unit.provinceId ?? unit.id}`,
+      link: `/voice/analytics/${unit.provinceId ?? unit.id}`,
     });
   }
 }

@@ -106,8 +106,12 @@ export async function itemDto(
     id: event.id,
     kind: event.kind as VoiceEventKind,
     at: event.at.toISOString(),
-    // An officer's name is part of the official record; the author's own steps on an anonymous item are not.
-    actorName: event.actorAccountId === null ? null : (names.get(event.actorAccountId) ?? null),
+    // An officer's name is part of the official record. The author's own steps name them to handlers of a
+    // named item and to themselves, never to other members reading a public proposal.
+    actorName:
+      event.actorAccountId === null || (viewer === 'public' && event.actorAccountId === item.authorAccountId)
+        ? null
+        : (names.get(event.actorAccountId) ?? null),
     fromUnit: unitRef(event.fromUnitId),
     toUnit: unitRef(event.toUnitId),
     text: event.text,
@@ -119,7 +123,8 @@ export async function itemDto(
     scope: item.scope as ProposalScope | null,
     categorySuggested: item.categorySuggested as VoiceCategory,
     categoryConfidence: item.categoryConfidence,
-    originUnit: item.anonymous && !isAuthor ? null : unitRef(item.originUnitId),
+    // The origin can narrow the author to a small group: only handlers of a named item, and the author, see it.
+    originUnit: isAuthor || (handler && !item.anonymous) ? unitRef(item.originUnitId) : null,
     answer: hasAnswer
       ? {
           body: item.answerBody!,

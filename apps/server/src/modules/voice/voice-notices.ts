@@ -10,7 +10,7 @@ export const kindName = (item: Pick<VoiceItemRow, 'kind'>): string =>
   KIND_NAMES[item.kind as keyof typeof KIND_NAMES];
 
 /** The app path of an item, for both faces of the app. */
-export const itemLink = (id: number): string => `/y-kien/${id}`;
+export const itemLink = (id: number): string => `/voice/${id}`;
 
 /**
  * Tells the officers who handle items at these units (with `voice.handle` there). Never names an

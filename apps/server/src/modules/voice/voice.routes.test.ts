@@ -96,7 +96,7 @@ describe('members’ voice: intake, routing, deadlines, handling and anonymity',
       const notices = await notificationsOf(officerA);
       expect(
         notices.items.some(
-          (notice) => notice.kind === 'voice_received' && notice.link === `/y-kien/${created.id}`,
+          (notice) => notice.kind === 'voice_received' && notice.link === `/voice/${created.id}`,
         ),
       ).toBe(true);
     });
@@ -368,7 +368,7 @@ describe('members’ voice: intake, routing, deadlines, handling and anonymity',
         .items.find((entry) => entry.id === created.id);
       expect(listed?.authorName).toBeNull();
       const notices = (await notificationsOf(officerA)).items.filter(
-        (n) => n.link === `/y-kien/${created.id}`,
+        (n) => n.link === `/voice/${created.id}`,
       );
       expect(notices).toHaveLength(1);
       const reads = [seen.body, JSON.stringify(listed), JSON.stringify(notices)];
