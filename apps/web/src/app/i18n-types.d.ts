@@ -1,10 +1,12 @@
 import 'i18next';
+import type { voiceVi } from '../features/voice/locales/vi';
 import type { vi } from './locales/vi';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi };
+    // A lazily loaded screen's texts may come as a namespace of their own, registered with its code.
+    resources: { translation: typeof vi; voice: typeof voiceVi };
     returnNull: false;
   }
 }

@@ -1,6 +1,7 @@
 import {
   IconBell,
   IconBuildingCommunity,
+  IconClipboardList,
   IconDiscount,
   IconHome,
   IconId,
@@ -18,7 +19,7 @@ type TabLabel =
   | 'memberApp.nav.union'
   | 'memberApp.nav.notifications'
   | 'memberApp.nav.me';
-type TileKey = 'card' | 'union' | 'profile';
+type TileKey = 'card' | 'union' | 'voice' | 'surveys' | 'profile';
 
 export type MemberNavigationItem = {
   to: string;
@@ -40,6 +41,9 @@ export const MEMBER_NAVIGATION: readonly MemberNavigationItem[] = [
   { to: '/', icon: IconHome, tab: 'memberApp.nav.home' },
   { to: '/card', icon: IconId, tab: 'memberApp.nav.card', tile: 'card' },
   { to: '/my-union', icon: IconBuildingCommunity, tab: 'memberApp.nav.union', tile: 'union' },
+  // The five tabs fill a 360 px phone: voice is a tile on the home page, its screens a tap apart.
+  { to: '/voice', icon: IconSpeakerphone, tile: 'voice' },
+  { to: '/surveys', icon: IconClipboardList, tile: 'surveys' },
   {
     to: '/notifications',
     icon: IconBell,
@@ -50,14 +54,13 @@ export const MEMBER_NAVIGATION: readonly MemberNavigationItem[] = [
 ];
 
 export type UpcomingCapability = {
-  key: 'assistant' | 'voice' | 'learning' | 'community' | 'market';
+  key: 'assistant' | 'learning' | 'community' | 'market';
   icon: Icon;
 };
 
 /** Shown on the member home as "coming soon" until each capability has its screens. */
 export const UPCOMING_CAPABILITIES: readonly UpcomingCapability[] = [
   { key: 'assistant', icon: IconMessageChatbot },
-  { key: 'voice', icon: IconSpeakerphone },
   { key: 'learning', icon: IconSchool },
   { key: 'community', icon: IconUsersGroup },
   { key: 'market', icon: IconDiscount },

@@ -6,6 +6,7 @@ import {
   IconBuildingCommunity,
   IconChartBar,
   IconChecklist,
+  IconClipboardList,
   IconCreditCard,
   IconDiscount,
   IconFileImport,
@@ -13,6 +14,9 @@ import {
   IconId,
   IconIdBadge2,
   IconListDetails,
+  IconMailbox,
+  IconMessages,
+  IconReportAnalytics,
   IconSitemap,
   IconUserPlus,
   IconUsers,
@@ -36,6 +40,10 @@ export type NavigationItem = {
     | 'nav.statistics'
     | 'nav.benefitUses'
     | 'nav.benefitRecord'
+    | 'nav.voiceInbox'
+    | 'nav.voiceAnalytics'
+    | 'nav.surveys'
+    | 'nav.myVoice'
     | 'nav.audit'
     | 'nav.accounts';
   icon: Icon;
@@ -73,12 +81,21 @@ export const NAVIGATION: readonly NavigationItem[] = [
     icon: IconIdBadge2,
     permission: 'cards.benefits.record',
   },
+  { to: '/voice/inbox', label: 'nav.voiceInbox', icon: IconMailbox, permission: 'voice.handle' },
+  {
+    to: '/voice/analytics',
+    label: 'nav.voiceAnalytics',
+    icon: IconReportAnalytics,
+    permission: 'voice.analytics',
+  },
+  { to: '/surveys/manage', label: 'nav.surveys', icon: IconClipboardList, permission: 'voice.surveys' },
   { to: '/audit', label: 'nav.audit', icon: IconListDetails, permission: 'audit.read' },
   { to: '/accounts/new', label: 'nav.accounts', icon: IconUserPlus, permission: 'accounts.create' },
   // Every signed-in person may be a member: their own record, union and inbox need no office.
   { to: '/members/me', label: 'nav.myMember', icon: IconId, personal: true },
   { to: '/card', label: 'nav.myCard', icon: IconCreditCard, personal: true },
   { to: '/my-union', label: 'nav.myUnion', icon: IconBuildingCommunity, personal: true },
+  { to: '/voice', label: 'nav.myVoice', icon: IconMessages, personal: true },
   {
     to: '/notifications',
     label: 'nav.notifications',

@@ -90,6 +90,68 @@ export const router = createBrowserRouter([
             handle: { worksOffline: true } satisfies OfflineRouteHandle,
             ...page(() => import('../features/cards/MyCardPage').then((m) => m.MyCardPage)),
           },
+          // Members' voice: concerns, proposals, complaints and surveys. The member's screens need a
+          // session only; the item page serves the member and the handling officer alike (`can`).
+          {
+            path: 'voice',
+            ...page(() => import('../features/voice/MyVoicePage').then((m) => m.MyVoicePage)),
+          },
+          {
+            path: 'voice/new',
+            ...page(() => import('../features/voice/SubmitVoicePage').then((m) => m.SubmitVoicePage)),
+          },
+          {
+            path: 'voice/proposals',
+            ...page(() => import('../features/voice/ProposalsPage').then((m) => m.ProposalsPage)),
+          },
+          {
+            path: 'voice/inbox',
+            ...page(
+              () => import('../features/voice/VoiceInboxPage').then((m) => m.VoiceInboxPage),
+              'voice.handle',
+            ),
+          },
+          {
+            // Without a unit: the top unit of the caller's scope.
+            path: 'voice/analytics/:unitId?',
+            ...page(
+              () => import('../features/voice/VoiceAnalyticsPage').then((m) => m.VoiceAnalyticsPage),
+              'voice.analytics',
+            ),
+          },
+          {
+            path: 'voice/:itemId',
+            ...page(() => import('../features/voice/VoiceItemPage').then((m) => m.VoiceItemPage)),
+          },
+          {
+            path: 'surveys',
+            ...page(() => import('../features/voice/MySurveysPage').then((m) => m.MySurveysPage)),
+          },
+          {
+            path: 'surveys/manage',
+            ...page(
+              () => import('../features/voice/ManagedSurveysPage').then((m) => m.ManagedSurveysPage),
+              'voice.surveys',
+            ),
+          },
+          {
+            path: 'surveys/new',
+            ...page(
+              () => import('../features/voice/SurveyBuilderPage').then((m) => m.SurveyBuilderPage),
+              'voice.surveys',
+            ),
+          },
+          {
+            path: 'surveys/:surveyId',
+            ...page(() => import('../features/voice/SurveyPage').then((m) => m.SurveyPage)),
+          },
+          {
+            path: 'surveys/:surveyId/results',
+            ...page(
+              () => import('../features/voice/SurveyResultsPage').then((m) => m.SurveyResultsPage),
+              'voice.surveys',
+            ),
+          },
           // The officer console.
           {
             path: 'units',

@@ -31,7 +31,9 @@ import { DialogActions } from '../../ui/DialogActions';
 import { FormErrorAlert } from '../../ui/FormErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyMessage, ErrorState, LoadingState } from '../../ui/states';
+import { useCan } from '../auth/session';
 import { MemberCardsPanel } from '../cards/officer/MemberCardsPanel';
+import { EnterVoiceButton } from '../voice/components/EnterVoiceButton';
 import { BackLink } from './components/BackLink';
 import { LifecycleEventModal } from './components/LifecycleEventModal';
 import { MemberBadges } from './components/MemberBadges';
@@ -133,9 +135,11 @@ function MemberActions({ member }: { member: MemberDto }) {
   const events = member.can.recordEvents ? availableEvents(member) : [];
   const canCreateAccount = mayCreateAccount(member);
   const hasMenu = events.length > 0 || member.can.transfer || canCreateAccount;
+  const canEnterVoice = useCan('voice.enter');
 
   return (
     <>
+      {canEnterVoice && <EnterVoiceButton memberId={member.id} />}
       {member.can.update && (
         <Button
           component={Link}
