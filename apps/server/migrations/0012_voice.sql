@@ -217,6 +217,8 @@ CREATE FUNCTION voice_counts_apply(deltas jsonb) RETURNS void LANGUAGE sql AS $$
   CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from d.path), '/')::int[]) AS a(unit_id)
   JOIN units u ON u.id = a.unit_id
   GROUP BY u.id, d.month, d.category, d.kind, u.type, u.path
+  -- One order for every writer: two items raised at once lock the shared rows in the same order, never in a cycle.
+  ORDER BY u.id, d.month, d.category, d.kind
   ON CONFLICT (unit_id, month, category, kind) DO UPDATE SET
     items = c.items + excluded.items,
     answered = c.answered + excluded.answered,
@@ -303,6 +305,7 @@ BEGIN
   CROSS JOIN LATERAL (VALUES (t.province_id), (0)) AS p(province_id)
   WHERE t.province_id <> 0 OR p.province_id = 0
   GROUP BY p.province_id, t.month, t.term
+  ORDER BY p.province_id, t.month, t.term
   ON CONFLICT (province_id, month, term) DO UPDATE SET items = c.items + excluded.items;
   RETURN NULL;
 END $$;
@@ -319,6 +322,7 @@ BEGIN
   CROSS JOIN LATERAL (VALUES (t.province_id), (0)) AS p(province_id)
   WHERE t.province_id <> 0 OR p.province_id = 0
   GROUP BY p.province_id, t.month, t.term
+  ORDER BY p.province_id, t.month, t.term
   ON CONFLICT (province_id, month, term) DO UPDATE SET items = c.items + excluded.items;
   RETURN NULL;
 END $$;

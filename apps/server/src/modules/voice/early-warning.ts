@@ -15,7 +15,12 @@ const DAY_MS = 86_400_000;
  * rate over the weeks before. A rise past both the floor and the ratio raises one alert per window and
  * tells the officers above the employer — the managing union and the province — not the employer's own.
  */
-export async function checkEarlyWarnings(tx: Db, item: VoiceItemRow, now: Date): Promise<void> {
+export async function checkEarlyWarnings(
+  tx: Db,
+  item: Pick<VoiceItemRow, 'category' | 'grassrootsUnitId' | 'zoneUnitId'>,
+  now: Date,
+  options: { includingThisOne?: boolean } = {},
+): Promise<void> {
   const today = todayInVietnam(now);
   const rules = await tx
     .select()
@@ -41,7 +46,8 @@ export async function checkEarlyWarnings(tx: Db, item: VoiceItemRow, now: Date):
           from voice_items
           where ${column} = ${unitId} and created_at > ${baselineStart} and created_at <= ${now} and ${byCategory}`,
     );
-    const recent = Number(counts?.recent ?? 0);
+    // An item about to be inserted counts too: the check runs before its insert (see submitItem).
+    const recent = Number(counts?.recent ?? 0) + (options.includingThisOne ? 1 : 0);
     const baselinePerWindow = (Number(counts?.before ?? 0) * rule.windowDays) / (rule.baselineWeeks * 7);
     if (recent < rule.minCount || recent < rule.ratio * baselinePerWindow) continue;
     const [already] = await tx

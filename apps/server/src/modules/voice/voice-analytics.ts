@@ -36,8 +36,8 @@ const HEAT_UNIT_TYPES: Record<HeatDimension, string> = {
   employer: 'grassroots_union',
 };
 const HEAT_TOP = 10;
-/** Employers are many: their heat covers the period's last three months, "where it is hot now". */
-const EMPLOYER_HEAT_MONTHS = 3;
+/** Employers are many (127,000): their heat covers the period's last month, "where it is hot now". */
+const EMPLOYER_HEAT_MONTHS = 1;
 const TOPICS_TOP = 15;
 const TOPIC_MIN_RECENT = 3;
 const FORECAST_MONTHS = 36;
@@ -172,8 +172,11 @@ async function emergingTopics(db: Db, unit: { path: string; depth: number }, las
                      coalesce(sum(items) filter (where month < ${lastMonth}), 0)::int as previous
               from voice_term_counts
               where province_id = ${ids.length === 1 ? 0 : ids[1]!} and month between ${previousFrom} and ${lastMonth}
-              group by term
-              having sum(items) filter (where month = ${lastMonth}) >= ${TOPIC_MIN_RECENT}`,
+                -- Only terms frequent enough last month can be emerging: the earlier months are read for those.
+                and term in (select term from voice_term_counts
+                             where province_id = ${ids.length === 1 ? 0 : ids[1]!} and month = ${lastMonth}
+                               and items >= ${TOPIC_MIN_RECENT})
+              group by term`,
         )
       : await queryRows<{ term: string; recent: number; previous: number }>(
           db,

@@ -17,6 +17,7 @@ import type { Db } from '../../kernel/db/database.js';
 import { DomainError } from '../../kernel/errors.js';
 import { decodeCursor, encodeCursor } from '../../kernel/http/cursor.js';
 import { foldVietnamese } from '../../kernel/text/fold.js';
+import { queryRows } from '../../kernel/db/database.js';
 import {
   findOwnVoiceMember,
   findVoiceMember,
@@ -95,52 +96,49 @@ export async function submitItem(
   const enteredByOfficer = body.memberId !== undefined;
   const text = textOf(body.title, body.body);
 
+  const row = {
+    kind: body.kind,
+    title: body.title,
+    body: body.body,
+    searchText: foldVietnamese(text).slice(0, SEARCH_TEXT_MAX),
+    terms: topicTermsOf(text),
+    category,
+    categorySuggested: suggestion.category,
+    categoryConfidence: suggestion.confidence,
+    anonymous,
+    scope,
+    authorMemberId: author.id,
+    authorAccountId: author.accountId ?? (enteredByOfficer ? null : actor.accountId),
+    enteredByAccountId: enteredByOfficer ? actor.accountId : null,
+    originUnitId: author.unitId,
+    originUnitPath: author.unitPath,
+    grassrootsUnitId: author.grassrootsUnitId,
+    provinceId: author.provinceId,
+    zoneUnitId: firstOfType(pathUnits, 'industrial_zone_union'),
+    sectorUnitId: firstOfType(pathUnits, 'sector_union'),
+    handlingUnitId: handlingUnit.id,
+    handlingUnitPath: handlingUnit.path,
+    handlingProvinceId: handlingUnit.provinceId,
+    handlingSince: now,
+    dueAt,
+    createdAt: now,
+    updatedAt: now,
+  };
+
   return db.transaction(async (tx) => {
-    const [item] = await tx
-      .insert(voiceItems)
-      .values({
-        kind: body.kind,
-        title: body.title,
-        body: body.body,
-        searchText: foldVietnamese(text).slice(0, SEARCH_TEXT_MAX),
-        terms: topicTermsOf(text),
-        category,
-        categorySuggested: suggestion.category,
-        categoryConfidence: suggestion.confidence,
-        anonymous,
-        scope,
-        authorMemberId: author.id,
-        authorAccountId: author.accountId ?? (enteredByOfficer ? null : actor.accountId),
-        enteredByAccountId: enteredByOfficer ? actor.accountId : null,
-        originUnitId: author.unitId,
-        originUnitPath: author.unitPath,
-        grassrootsUnitId: author.grassrootsUnitId,
-        provinceId: author.provinceId,
-        zoneUnitId: firstOfType(pathUnits, 'industrial_zone_union'),
-        sectorUnitId: firstOfType(pathUnits, 'sector_union'),
-        handlingUnitId: handlingUnit.id,
-        handlingUnitPath: handlingUnit.path,
-        handlingProvinceId: handlingUnit.provinceId,
-        handlingSince: now,
-        dueAt,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!item) throw new Error('insert returned nothing');
-    await tx.insert(voiceItemEvents).values({
-      itemId: item.id,
-      kind: 'submitted',
-      // An anonymous item's history names no one; an officer entering it is named as the one who did.
-      actorAccountId: enteredByOfficer ? actor.accountId : anonymous ? null : actor.accountId,
-      toUnitId: handlingUnit.id,
-      at: now,
-    });
+    // The insert's counting triggers lock counter rows every item shares (the province's, the
+    // Confederation's): it goes last, so those locks are held only until commit, and items raised at
+    // once across the country do not queue behind each other's notices and checks.
+    const [next] = await queryRows<{ id: string }>(
+      tx,
+      sql`select nextval(pg_get_serial_sequence('voice_items', 'id')) as id`,
+    );
+    const id = Number(next!.id);
     if (enteredByOfficer) {
       await recordAudit(tx, actor, {
         action: 'voice.entered_for_member',
         entityType: 'voice_item',
-        entityId: item.id,
+        entityId: id,
         unitId: handlingUnit.id,
         unitPath: handlingUnit.path,
         // The audit trail must not undo anonymity: the member is named only on a named item.
@@ -152,20 +150,26 @@ export async function submitItem(
       [handlingUnit.id],
       {
         kind: 'voice_received',
-        title: `${kindName(item)} mới: ${item.title}`.slice(0, 200),
+        title: `${kindName(row)} mới: ${row.title}`.slice(0, 200),
         body: `Hạn xử lý: ${formatDue(dueAt)}.`,
-        link: itemLink(item.id),
+        link: itemLink(id),
       },
       actor.accountId,
     );
-    await checkEarlyWarnings(tx, item, now);
-    return {
-      id: item.id,
-      category: item.category as VoiceCategory,
-      handlingUnitId: item.handlingUnitId,
-      dueAt: item.dueAt.toISOString(),
-      status: item.status as VoiceStatus,
-    };
+    await checkEarlyWarnings(tx, row, now, { includingThisOne: true });
+    await tx
+      .insert(voiceItems)
+      .overridingSystemValue()
+      .values({ ...row, id });
+    await tx.insert(voiceItemEvents).values({
+      itemId: id,
+      kind: 'submitted',
+      // An anonymous item's history names no one; an officer entering it is named as the one who did.
+      actorAccountId: enteredByOfficer ? actor.accountId : anonymous ? null : actor.accountId,
+      toUnitId: handlingUnit.id,
+      at: now,
+    });
+    return { id, category, handlingUnitId: handlingUnit.id, dueAt: dueAt.toISOString(), status: 'received' };
   });
 }
 
