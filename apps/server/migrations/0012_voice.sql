@@ -194,6 +194,13 @@ CREATE INDEX "voice_items_employer_idx" ON "voice_items" USING btree ("grassroot
 CREATE INDEX "voice_items_zone_idx" ON "voice_items" USING btree ("zone_unit_id","created_at") WHERE zone_unit_id is not null;--> statement-breakpoint
 CREATE INDEX "voice_items_province_created_idx" ON "voice_items" USING btree ("province_id","created_at");--> statement-breakpoint
 CREATE INDEX "voice_monthly_counts_type_idx" ON "voice_monthly_counts" USING btree ("unit_type","month",unit_path text_pattern_ops);--> statement-breakpoint
+-- A commune's inbox: its open items by path, in deadline order (the province's index would walk the province).
+CREATE INDEX voice_items_open_path_idx ON voice_items (handling_unit_path text_pattern_ops, due_at)
+  WHERE status in ('received', 'in_progress');
+--> statement-breakpoint
+-- Emerging topics below a province count the subtree's recent items.
+CREATE INDEX voice_items_origin_path_idx ON voice_items (origin_unit_path text_pattern_ops, created_at);
+--> statement-breakpoint
 ALTER TABLE voice_item_events ADD CONSTRAINT voice_item_events_item_fk FOREIGN KEY (item_id) REFERENCES voice_items(id);
 --> statement-breakpoint
 ALTER TABLE voice_supports ADD CONSTRAINT voice_supports_item_fk FOREIGN KEY (item_id) REFERENCES voice_items(id);

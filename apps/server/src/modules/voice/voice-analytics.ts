@@ -151,8 +151,10 @@ export async function voiceAnalytics(
 /** Open items handled in a subtree: a province's share through its own index range. */
 function handlingSubtree(path: string) {
   const ids = idsOnPath(path);
-  const byPath = sql`handling_unit_path like ${`${path}%`}`;
-  return ids.length >= 2 ? sql`handling_province_id = ${ids[1]} and ${byPath}` : byPath;
+  // The Confederation's is every open item (an index-only count); a province's is its own id's range.
+  if (ids.length === 1) return sql`true`;
+  if (ids.length === 2) return sql`handling_province_id = ${ids[1]}`;
+  return sql`handling_province_id = ${ids[1]} and handling_unit_path like ${`${path}%`}`;
 }
 
 /**

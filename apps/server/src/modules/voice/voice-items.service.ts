@@ -288,7 +288,9 @@ function inboxScope(actor: Actor): SQL {
   const subtrees = paths.map((path) => {
     const ids = idsOnPath(path);
     const byPath = sql`${voiceItems.handlingUnitPath} like ${`${path}%`}`;
-    return ids.length >= 2 ? and(eq(voiceItems.handlingProvinceId, ids[1]!), byPath)! : byPath;
+    // A province's own id covers its whole subtree: the path adds nothing but a misleading estimate.
+    if (ids.length === 2) return eq(voiceItems.handlingProvinceId, ids[1]!);
+    return ids.length > 2 ? and(eq(voiceItems.handlingProvinceId, ids[1]!), byPath)! : byPath;
   });
   return and(
     or(...subtrees),
