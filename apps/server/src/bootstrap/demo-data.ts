@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword, unsafeAssignOffice, unsafeCreateAccount } from '../modules/accounts/index.js';
 import { unsafeAdmitMembers, type SeedMember } from '../modules/members/index.js';
 import { unsafeDeclareWorkforce, unsafeUnitsWithMembers } from '../modules/statistics/index.js';
+import { unsafeSeedVoiceDemo } from '../modules/voice/index.js';
 import { seededRandom, syntheticPeople } from './synthetic-people.js';
 import {
   insertUnit,
@@ -268,6 +269,13 @@ export async function loadDemoData(db: Db): Promise<void> {
       role: 'grassroots_chair',
       termStart: '2018-01-01',
       termEnd: `${Number(today.slice(0, 4)) - 1}-12-31`,
+    });
+    // Two years of what members raised, the stories the demo logins meet, and an open survey.
+    await unsafeSeedVoiceDemo(tx, new Date(), {
+      grassrootsUnitIds: grassrootsUnits.map((unit) => unit.id),
+      textileUnitId: textile.id,
+      memberPhone: DEMO_MEMBER_LOGIN.phone,
+      surveyUnitId: byName.get('LĐLĐ thành phố Hà Nội')!.id,
     });
   });
 }

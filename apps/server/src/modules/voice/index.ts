@@ -4,3 +4,4 @@ export { surveysRoutes } from './surveys.routes.js';
 export { escalateOverdueItems } from './voice-handling.js';
 export { defaultCategoryClassifier } from './classifier/category-classifier.js';
 export { voiceUnitHooks } from './voice-unit-hooks.js';
+export { unsafeSeedVoiceDemo } from './voice.system.js';
