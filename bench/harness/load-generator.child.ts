@@ -26,7 +26,12 @@ async function runLoad(spec: LoadSpec): Promise<LoadResult> {
         headers: spec.headers,
         setupRequest: (request) => {
           const next = pick();
-          return { ...request, path: next.path, ...(next.body === undefined ? {} : { body: next.body }) };
+          return {
+            ...request,
+            path: next.path,
+            ...(next.body === undefined ? {} : { body: next.body }),
+            ...(next.headers === undefined ? {} : { headers: { ...request.headers, ...next.headers } }),
+          };
         },
       },
     ],

@@ -4,6 +4,8 @@ export interface LoadRequest {
   /** Path and query, e.g. "/api/v1/units/42/children?limit=50". */
   path: string;
   body?: string;
+  /** Added to the spec's headers for this request: one signed-in user among many, say. */
+  headers?: Record<string, string>;
 }
 
 export interface LoadSpec {
