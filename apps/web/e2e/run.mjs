@@ -15,6 +15,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { chromium } from 'playwright-core';
 import { cardJourneys } from './card-journeys.mjs';
 import { officerCardJourneys } from './officer-card-journeys.mjs';
+import { voiceJourneys } from './voice-journeys.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const ARTIFACTS = path.join(ROOT, 'apps/web/e2e/artifacts');
@@ -1254,6 +1255,7 @@ async function main() {
         statisticsJourney,
       ],
       ...officerCardJourneys({ baseURL }),
+      ...voiceJourneys(),
       // Last: the card journey suspends (then resumes) the member 0912345678 whom earlier journeys use.
       ...cardJourneys({ baseURL, chromiumPath: CHROMIUM, artifacts: ARTIFACTS }),
     ];
