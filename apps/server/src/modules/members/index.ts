@@ -16,9 +16,4 @@ export {
   type CardHolder,
 } from './member-card-holders.js';
 // What the voice module may read of a member.
-export {
-  findOwnVoiceMember,
-  findVoiceMember,
-  unsafeMemberNames,
-  type VoiceMember,
-} from './member-voices.js';
+export { findOwnVoiceMember, findVoiceMember, unsafeMemberNames, type VoiceMember } from './member-voices.js';
