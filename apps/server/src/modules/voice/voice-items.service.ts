@@ -188,6 +188,24 @@ function orQueryOf(text: string): string | null {
   return words.length === 0 ? null : words.join(' | ');
 }
 
+/** The proposals a member may read and support: their grassroots union's, and their province's. */
+function publicProposalsOf(member: VoiceMember): SQL {
+  const ofUnion = and(
+    eq(voiceItems.kind, 'proposal'),
+    eq(voiceItems.scope, 'unit'),
+    eq(voiceItems.grassrootsUnitId, member.grassrootsUnitId),
+  )!;
+  if (member.provinceId === null) return ofUnion;
+  return or(
+    ofUnion,
+    and(
+      eq(voiceItems.kind, 'proposal'),
+      eq(voiceItems.scope, 'province'),
+      eq(voiceItems.provinceId, member.provinceId),
+    ),
+  )!;
+}
+
 const SIMILAR_LIMIT = 5;
 /** Recent public proposals of a province compared for similarity: enough to find the live ones. */
 const SIMILAR_CANDIDATES = 2000;
@@ -203,21 +221,7 @@ export async function suggestForDraft(
   const member = await findOwnVoiceMember(context.db, actor);
   const query = orQueryOf(text);
   if (!member || query === null) return { ...suggestion, similar: [] };
-  const visible = or(
-    eq(voiceItems.authorMemberId, member.id),
-    and(
-      eq(voiceItems.kind, 'proposal'),
-      eq(voiceItems.scope, 'unit'),
-      eq(voiceItems.grassrootsUnitId, member.grassrootsUnitId),
-    ),
-    member.provinceId === null
-      ? sql`false`
-      : and(
-          eq(voiceItems.kind, 'proposal'),
-          eq(voiceItems.scope, 'province'),
-          eq(voiceItems.provinceId, member.provinceId),
-        ),
-  );
+  const visible = or(eq(voiceItems.authorMemberId, member.id), publicProposalsOf(member));
   // Visibility narrows first (small index ranges), then the words rank what is left.
   const candidates = context.db
     .select({ id: voiceItems.id })
@@ -319,22 +323,7 @@ export async function listItems(
     if (!member) return { items: [], nextCursor: null };
     if (view === 'mine') conditions.push(eq(voiceItems.authorMemberId, member.id));
     else {
-      conditions.push(
-        or(
-          and(
-            eq(voiceItems.kind, 'proposal'),
-            eq(voiceItems.scope, 'unit'),
-            eq(voiceItems.grassrootsUnitId, member.grassrootsUnitId),
-          ),
-          member.provinceId === null
-            ? sql`false`
-            : and(
-                eq(voiceItems.kind, 'proposal'),
-                eq(voiceItems.scope, 'province'),
-                eq(voiceItems.provinceId, member.provinceId),
-              ),
-        ),
-      );
+      conditions.push(publicProposalsOf(member));
     }
   }
   if (query.category) conditions.push(eq(voiceItems.category, query.category));
