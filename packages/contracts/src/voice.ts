@@ -143,6 +143,10 @@ export const VoiceItemSummaryDto = z.object({
   overdue: z.boolean(),
   escalations: z.number(),
   supportCount: z.number(),
+  /** Proposals: the supports that oblige an official answer (the rule in force when it was raised). */
+  supportThreshold: z.number().nullable(),
+  /** Whether the member reading supports it (always false for officers). */
+  supportedByMe: z.boolean(),
   createdAt: z.string(),
 });
 export type VoiceItemSummaryDto = z.infer<typeof VoiceItemSummaryDto>;
@@ -186,8 +190,6 @@ export const VoiceItemDto = VoiceItemSummaryDto.extend({
   reopened: z.boolean(),
   /** A proposal that reached its support threshold must get an official answer. */
   answerRequired: z.boolean(),
-  supportThreshold: z.number().nullable(),
-  supportedByMe: z.boolean(),
   mine: z.boolean(),
   attachments: z.array(VoiceAttachmentDto),
   history: z.array(VoiceEventDto),

@@ -25,7 +25,8 @@ import {
   type VisibleItem,
   type VoiceItemRow,
 } from './voice-access.js';
-import { itemDto, supportThresholdFor } from './voice-item-detail.js';
+import { loadSupportThresholds } from './support-thresholds.js';
+import { itemDto } from './voice-item-detail.js';
 import { formatDue, type VoiceContext } from './voice-items.service.js';
 import { itemLink, kindName, notifyAuthor, notifyHandlers } from './voice-notices.js';
 import { voiceItemEvents, voiceItems, voiceSupports } from './voice.schema.js';
@@ -365,7 +366,7 @@ export async function supportItem(context: VoiceContext, actor: Actor, id: numbe
     if (inserted.length === 0)
       return { supportCount: item.supportCount, answerRequired: item.answerRequiredAt !== null };
     const supportCount = item.supportCount + 1;
-    const threshold = await supportThresholdFor(tx, item.scope ?? 'unit', item.createdAt);
+    const threshold = (await loadSupportThresholds(tx))(item.scope ?? 'unit', item.createdAt);
     const reached = item.answerRequiredAt === null && threshold !== null && supportCount >= threshold;
     await tx
       .update(voiceItems)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type {
   VoiceAttachmentDto,
   VoiceEventDto,
@@ -9,33 +9,15 @@ import type {
 } from '@union/contracts/voice';
 import type { Actor } from '../../kernel/access/actor.js';
 import { recordAudit } from '../../kernel/audit/audit.js';
-import type { Db } from '../../kernel/db/database.js';
-import { todayInVietnam } from '../../kernel/time.js';
 import { getAccountNames } from '../accounts/index.js';
 import { unsafeRoutingUnits } from '../units/index.js';
 import { escalationTargetId } from './handling-levels.js';
 import { getVisibleItemOrThrow, type VisibleItem, type VoiceItemRow } from './voice-access.js';
 import type { VoiceContext } from './voice-items.service.js';
 import { summariesOf } from './voice-items.service.js';
-import { voiceAttachments, voiceItemEvents, voiceSupports, voiceSupportThresholds } from './voice.schema.js';
+import { voiceAttachments, voiceItemEvents } from './voice.schema.js';
 
 const isOpen = (item: VoiceItemRow) => item.status === 'received' || item.status === 'in_progress';
-
-/** The support needed for an official answer to a proposal of this scope, as in force that day. */
-export async function supportThresholdFor(db: Db, scope: string, at: Date): Promise<number | null> {
-  const [rule] = await db
-    .select({ minSupports: voiceSupportThresholds.minSupports })
-    .from(voiceSupportThresholds)
-    .where(
-      and(
-        eq(voiceSupportThresholds.scope, scope),
-        lte(voiceSupportThresholds.effectiveFrom, todayInVietnam(at)),
-      ),
-    )
-    .orderBy(desc(voiceSupportThresholds.effectiveFrom))
-    .limit(1);
-  return rule?.minSupports ?? null;
-}
 
 /** The item as the caller may see it, with its history; officers' reads of a named item are audited. */
 export async function getItem(context: VoiceContext, actor: Actor, id: number): Promise<VoiceItemDto> {
@@ -91,14 +73,6 @@ export async function itemDto(
     .from(voiceAttachments)
     .where(eq(voiceAttachments.itemId, item.id))
     .orderBy(asc(voiceAttachments.id));
-  const [supported] = member
-    ? await db
-        .select({ memberId: voiceSupports.memberId })
-        .from(voiceSupports)
-        .where(and(eq(voiceSupports.itemId, item.id), eq(voiceSupports.memberId, member.id)))
-    : [];
-  const threshold =
-    item.kind === 'proposal' && item.scope ? await supportThresholdFor(db, item.scope, item.createdAt) : null;
   const isAuthor = viewer === 'author';
   const handler = viewer === 'handler';
   const hasAnswer = item.answerBody !== null && item.answeredAt !== null;
@@ -137,8 +111,6 @@ export async function itemDto(
     rating: item.rating === null ? null : { stars: item.rating, comment: item.ratingComment },
     reopened: item.reopenedAt !== null,
     answerRequired: item.answerRequiredAt !== null,
-    supportThreshold: threshold,
-    supportedByMe: supported !== undefined,
     mine: isAuthor,
     attachments: attachments.map((attachment) => ({
       ...attachment,

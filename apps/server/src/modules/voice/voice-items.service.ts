@@ -31,7 +31,8 @@ import { checkEarlyWarnings } from './early-warning.js';
 import { deadlineFor, handlingLevelOf, idsOnPath } from './handling-levels.js';
 import type { VoiceItemRow } from './voice-access.js';
 import { itemLink, kindName, notifyHandlers } from './voice-notices.js';
-import { voiceItemEvents, voiceItems } from './voice.schema.js';
+import { loadSupportThresholds } from './support-thresholds.js';
+import { voiceItemEvents, voiceItems, voiceSupports } from './voice.schema.js';
 
 export interface VoiceContext {
   db: Db;
@@ -377,6 +378,7 @@ const summaryColumns = {
   dueAt: voiceItems.dueAt,
   escalations: voiceItems.escalations,
   supportCount: voiceItems.supportCount,
+  scope: voiceItems.scope,
   createdAt: voiceItems.createdAt,
 };
 type SummaryRow = Pick<VoiceItemRow, keyof typeof summaryColumns>;
@@ -400,6 +402,19 @@ export async function summariesOf(
     .filter((row) => (viewer === 'handler' ? !row.anonymous : row.authorMemberId === viewer?.id))
     .map((row) => row.authorMemberId);
   const names = await unsafeMemberNames(db, namedAuthors);
+  const proposals = rows.filter((row) => row.kind === 'proposal').map((row) => row.id);
+  const thresholds = proposals.length > 0 ? await loadSupportThresholds(db) : () => null;
+  const supported =
+    proposals.length > 0 && viewer !== 'handler' && viewer !== undefined
+      ? new Set(
+          (
+            await db
+              .select({ itemId: voiceSupports.itemId })
+              .from(voiceSupports)
+              .where(and(eq(voiceSupports.memberId, viewer.id), inArray(voiceSupports.itemId, proposals)))
+          ).map((row) => row.itemId),
+        )
+      : new Set<number>();
   return rows.map((row) => {
     const open = row.status === 'received' || row.status === 'in_progress';
     const showAuthor = viewer === 'handler' ? !row.anonymous : row.authorMemberId === viewer?.id;
@@ -416,6 +431,8 @@ export async function summariesOf(
       overdue: open && row.dueAt.getTime() < now.getTime(),
       escalations: row.escalations,
       supportCount: row.supportCount,
+      supportThreshold: row.kind === 'proposal' && row.scope ? thresholds(row.scope, row.createdAt) : null,
+      supportedByMe: supported.has(row.id),
       createdAt: row.createdAt.toISOString(),
     };
   });

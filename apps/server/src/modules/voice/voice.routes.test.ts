@@ -439,6 +439,14 @@ describe('members’ voice: intake, routing, deadlines, handling and anonymity',
       ).toBe(1);
       const second = await post(supporter.self, `/concerns/${created.id}/support`);
       expect(second.json<SupportResponse>()).toEqual({ supportCount: 2, answerRequired: true });
+      const listed = (await get(colleague.self, '/concerns?view=public')).json<VoicePage>();
+      expect(listed.items.find((entry) => entry.id === created.id)).toMatchObject({
+        supportCount: 2,
+        supportThreshold: 2,
+        supportedByMe: true,
+      });
+      const strangerToIt = (await get(officerA, '/concerns?view=inbox')).json<VoicePage>();
+      expect(strangerToIt.items.find((entry) => entry.id === created.id)?.supportedByMe).toBe(false);
       const item = await itemAs(officerA, created.id);
       expect(item).toMatchObject({ answerRequired: true, supportThreshold: 2, supportCount: 2 });
       expect(item.history.some((event) => event.kind === 'support_threshold_reached')).toBe(true);

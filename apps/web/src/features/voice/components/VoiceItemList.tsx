@@ -1,4 +1,4 @@
-import { Anchor, Button, Center, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Center, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { VoiceItemSummaryDto, VoicePage } from '@union/contracts/voice';
 import type { ReactNode } from 'react';
@@ -37,12 +37,30 @@ function VoiceItemCard({ item, audience }: { item: VoiceItemSummaryDto; audience
         <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           {t('list.handledBy', { unit: item.handlingUnit.name })}
         </Text>
+        {item.kind === 'proposal' && item.supportThreshold !== null && (
+          <Progress
+            value={Math.min(100, (100 * item.supportCount) / item.supportThreshold)}
+            size="sm"
+            color="teal"
+            aria-label={t('support.progressLabel')}
+          />
+        )}
+        {item.supportedByMe && (
+          <Text size="sm" c="teal.8">
+            {t('support.supported')}
+          </Text>
+        )}
         <Group gap="md" justify="space-between">
           <Deadline dueAt={item.dueAt} overdue={item.overdue} status={item.status} />
           <Group gap="md">
             {item.kind === 'proposal' && (
               <Text size="sm" fw={500}>
-                {t('list.supports', { count: formatCount(item.supportCount) })}
+                {item.supportThreshold
+                  ? t('support.progress', {
+                      count: formatCount(item.supportCount),
+                      threshold: formatCount(item.supportThreshold),
+                    })
+                  : t('list.supports', { count: formatCount(item.supportCount) })}
               </Text>
             )}
             {audience === 'officer' && item.escalations > 0 && (
