@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { OPEN_VOICE_STATUSES } from '@union/contracts/voice';
 import { mayAt, type Actor } from '../../kernel/access/actor.js';
 import type { Db } from '../../kernel/db/database.js';
 import { DomainError } from '../../kernel/errors.js';
@@ -6,6 +7,10 @@ import { findOwnVoiceMember, type VoiceMember } from '../members/index.js';
 import { voiceItems } from './voice.schema.js';
 
 export type VoiceItemRow = typeof voiceItems.$inferSelect;
+
+/** Still waiting on the handling unit: deadlines, the inbox and the handling acts are about these. */
+export const isOpen = (item: Pick<VoiceItemRow, 'status'>): boolean =>
+  (OPEN_VOICE_STATUSES as readonly string[]).includes(item.status);
 
 /**
  * How the caller sees an item:

@@ -21,6 +21,7 @@ import { deadlineFor, escalationTargetId, handlingLevelOf } from './handling-lev
 import {
   getVisibleItemOrThrow,
   isHandler,
+  isOpen,
   lockItem,
   type VisibleItem,
   type VoiceItemRow,
@@ -30,8 +31,6 @@ import { itemDto } from './voice-item-detail.js';
 import { formatDue, type VoiceContext } from './voice-items.service.js';
 import { itemLink, kindName, notifyAuthor, notifyHandlers } from './voice-notices.js';
 import { voiceItemEvents, voiceItems, voiceSupports } from './voice.schema.js';
-
-const isOpen = (item: VoiceItemRow) => item.status === 'received' || item.status === 'in_progress';
 
 /**
  * Runs a change on an item the caller sees as `viewer`: re-reads and locks it in the transaction, so

@@ -12,12 +12,10 @@ import { recordAudit } from '../../kernel/audit/audit.js';
 import { getAccountNames } from '../accounts/index.js';
 import { unsafeRoutingUnits } from '../units/index.js';
 import { escalationTargetId } from './handling-levels.js';
-import { getVisibleItemOrThrow, type VisibleItem, type VoiceItemRow } from './voice-access.js';
+import { getVisibleItemOrThrow, isOpen, type VisibleItem } from './voice-access.js';
 import type { VoiceContext } from './voice-items.service.js';
 import { summariesOf } from './voice-items.service.js';
 import { voiceAttachments, voiceItemEvents } from './voice.schema.js';
-
-const isOpen = (item: VoiceItemRow) => item.status === 'received' || item.status === 'in_progress';
 
 /** The item as the caller may see it, with its history; officers' reads of a named item are audited. */
 export async function getItem(context: VoiceContext, actor: Actor, id: number): Promise<VoiceItemDto> {

@@ -11,6 +11,7 @@ import type {
   VoiceStatus,
   VoiceSuggestionDto,
 } from '@union/contracts/voice';
+import { OPEN_VOICE_STATUSES } from '@union/contracts/voice';
 import { holdsAnywhere, scopePaths, type Actor } from '../../kernel/access/actor.js';
 import { recordAudit } from '../../kernel/audit/audit.js';
 import type { Db } from '../../kernel/db/database.js';
@@ -29,7 +30,7 @@ import type { CategoryClassifier } from './classifier/category-classifier.js';
 import { topicTermsOf } from './classifier/topic-terms.js';
 import { checkEarlyWarnings } from './early-warning.js';
 import { deadlineFor, handlingLevelOf, idsOnPath } from './handling-levels.js';
-import type { VoiceItemRow } from './voice-access.js';
+import { isOpen, type VoiceItemRow } from './voice-access.js';
 import { itemLink, kindName, notifyHandlers } from './voice-notices.js';
 import { loadSupportThresholds } from './support-thresholds.js';
 import { voiceItemEvents, voiceItems, voiceSupports } from './voice.schema.js';
@@ -41,7 +42,6 @@ export interface VoiceContext {
   classifier: CategoryClassifier;
 }
 
-const OPEN_STATUSES = ['received', 'in_progress'] as const;
 /** The folded text kept for similar-item search: enough words to compare, never a megabyte. */
 const SEARCH_TEXT_MAX = 4000;
 
@@ -335,7 +335,7 @@ export async function listItems(
   // The inbox of open items reads by deadline; everything else newest first.
   const byDeadline = view === 'inbox' && (query.status === undefined || query.overdue === true);
   if (query.status) conditions.push(eq(voiceItems.status, query.status));
-  else if (byDeadline || query.overdue) conditions.push(inArray(voiceItems.status, [...OPEN_STATUSES]));
+  else if (byDeadline || query.overdue) conditions.push(inArray(voiceItems.status, [...OPEN_VOICE_STATUSES]));
 
   if (byDeadline) {
     if (query.cursor !== undefined) {
@@ -416,7 +416,7 @@ export async function summariesOf(
         )
       : new Set<number>();
   return rows.map((row) => {
-    const open = row.status === 'received' || row.status === 'in_progress';
+    const open = isOpen(row);
     const showAuthor = viewer === 'handler' ? !row.anonymous : row.authorMemberId === viewer?.id;
     return {
       id: row.id,
