@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ABBREVIATIONS,
   MAX_TEXT_CHARS,
   NUMBER_TOKEN,
   clausesOf,
   featuresOf,
   syllablesOf,
 } from './text-features.js';
+import { SHORTHAND } from '../../../kernel/text/shorthand.js';
 
 describe('syllablesOf', () => {
   it('folds diacritics and case', () => {
@@ -37,7 +37,7 @@ describe('syllablesOf', () => {
   });
 
   it('keeps the abbreviation map in folded lower case', () => {
-    for (const [short, long] of Object.entries(ABBREVIATIONS)) {
+    for (const [short, long] of Object.entries(SHORTHAND)) {
       expect(short).toMatch(/^[a-z]+$/);
       expect(long).toMatch(/^[a-z]+( [a-z]+)*$/);
     }
