@@ -32,6 +32,7 @@ import {
   cardUnitHooks,
   wellKnownRoutes,
 } from './modules/cards/index.js';
+import { AssistantContext, assistantRoutes } from './modules/assistant/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import {
   defaultCategoryClassifier,
@@ -176,7 +177,16 @@ export async function buildApp({ database, config, delivery, logger, clock }: Bu
     void escalateOverdueItems(database.db, now()).catch((error: unknown) => app.log.error(error));
   const escalationTimer = setInterval(escalateOverdue, 5 * 60_000);
   escalationTimer.unref();
+  // The legal assistant answers from memory: its knowledge loads once here and reloads when it changes.
+  const assistant = new AssistantContext(database.db, now);
+  const knowledgeTimer = setInterval(
+    () => void assistant.refreshIfChanged().catch((error: unknown) => app.log.error(error)),
+    60_000,
+  );
+  knowledgeTimer.unref();
   app.addHook('onReady', async () => {
+    const { loadMs, imported } = await assistant.start();
+    app.log.info({ loadMs, imported }, 'Legal assistant knowledge loaded');
     await checkAgeBands();
     await cardKeys.rotateIfDue();
     escalateOverdue();
@@ -185,6 +195,7 @@ export async function buildApp({ database, config, delivery, logger, clock }: Bu
   app.addHook('onClose', async () => {
     clearInterval(maintenanceTimer);
     clearInterval(escalationTimer);
+    clearInterval(knowledgeTimer);
     await jobs.stop();
   });
   const routeCatalogue: DeclaredRoute[] = [];
@@ -225,6 +236,11 @@ export async function buildApp({ database, config, delivery, logger, clock }: Bu
         submitRateLimitPerHour: config.voiceSubmitRateLimitPerHour,
       });
       await api.register(surveysRoutes, { context: voiceContext });
+      await api.register(assistantRoutes, {
+        context: assistant,
+        anonymousRateLimitPerMinute: config.assistantAnonymousRateLimitPerMinute,
+        memberRateLimitPerMinute: config.assistantMemberRateLimitPerMinute,
+      });
       await api.register(jobsRoutes);
     },
     { prefix: '/api/v1' },

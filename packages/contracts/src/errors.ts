@@ -491,6 +491,47 @@ export const ERROR_MESSAGES = {
   },
   'voice.attachment_not_found': { vi: 'Không tìm thấy tệp đính kèm.', en: 'No such attachment.' },
   'voice.alert_not_found': { vi: 'Không tìm thấy cảnh báo.', en: 'No such alert.' },
+  'assistant.conversation_not_found': {
+    vi: 'Không tìm thấy cuộc trò chuyện.',
+    en: 'No such conversation.',
+  },
+  'assistant.message_not_found': { vi: 'Không tìm thấy tin nhắn.', en: 'No such message.' },
+  'assistant.advice_centre_unknown': {
+    vi: 'Hãy chọn một Liên đoàn Lao động hoặc Công đoàn ngành trong danh sách.',
+    en: 'Choose a federation or sector union from the list.',
+  },
+  'assistant.case_exists': {
+    vi: 'Câu hỏi này đã được gửi cho tư vấn viên.',
+    en: 'This question has already been sent to an adviser.',
+  },
+  'legal_case.not_found': { vi: 'Không tìm thấy hồ sơ tư vấn.', en: 'No such consultation case.' },
+  'legal_case.wrong_status': {
+    vi: 'Hồ sơ tư vấn không ở trạng thái cho phép thao tác này.',
+    en: 'The case is not in a state that allows this.',
+  },
+  'legal_case.assigned_to_other': {
+    vi: 'Hồ sơ đang do tư vấn viên khác phụ trách.',
+    en: 'Another adviser has taken this case.',
+  },
+  'legal_knowledge.not_found': { vi: 'Không tìm thấy câu trả lời mẫu.', en: 'No such curated answer.' },
+  'legal_knowledge.unknown_article': {
+    vi: 'Điều luật được trích dẫn không có trong kho văn bản.',
+    en: 'A cited article is not in the knowledge base.',
+  },
+  'legal_knowledge.wrong_status': {
+    vi: 'Phiên bản không ở trạng thái cho phép thao tác này.',
+    en: 'The version is not in a state that allows this.',
+  },
+  'legal_knowledge.own_version': {
+    vi: 'Người soạn không tự duyệt phiên bản của mình; cần một người duyệt khác.',
+    en: 'An author cannot approve their own version; another reviewer is needed.',
+  },
+  'legal_knowledge.expired_document': {
+    vi: 'Không thể trích dẫn văn bản đã hết hiệu lực làm căn cứ hiện hành.',
+    en: 'An expired document cannot be cited as current law.',
+  },
+  'law.document_not_found': { vi: 'Không tìm thấy văn bản.', en: 'No such document.' },
+  'law.article_not_found': { vi: 'Không tìm thấy điều luật.', en: 'No such article.' },
   'survey.not_found': { vi: 'Không tìm thấy phiếu khảo sát.', en: 'No such survey.' },
   'survey.unit_not_found': {
     vi: 'Không tìm thấy đơn vị trong phạm vi của bạn.',

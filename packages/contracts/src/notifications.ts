@@ -13,6 +13,8 @@ export const NOTIFICATION_KINDS = [
   'voice_escalated',
   'voice_assigned',
   'voice_alert',
+  'legal_case_received',
+  'legal_case_answered',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

@@ -35,6 +35,9 @@ export const PERMISSIONS = [
   'voice.enter',
   'voice.analytics',
   'voice.surveys',
+  'legal.consult',
+  'legal.knowledge.edit',
+  'legal.knowledge.review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

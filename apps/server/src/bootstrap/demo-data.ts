@@ -8,6 +8,7 @@ import { hashPassword, unsafeAssignOffice, unsafeCreateAccount } from '../module
 import { unsafeAdmitMembers, type SeedMember } from '../modules/members/index.js';
 import { unsafeDeclareWorkforce, unsafeUnitsWithMembers } from '../modules/statistics/index.js';
 import { unsafeSeedVoiceDemo } from '../modules/voice/index.js';
+import { unsafeSeedAssistantDemo } from '../modules/assistant/index.js';
 import { seededRandom, syntheticPeople } from './synthetic-people.js';
 import {
   insertUnit,
@@ -277,6 +278,8 @@ export async function loadDemoData(db: Db): Promise<void> {
       memberPhone: DEMO_MEMBER_LOGIN.phone,
       surveyUnitId: byName.get('LĐLĐ thành phố Hà Nội')!.id,
     });
+    // A worker's question waiting for the Hà Nội federation's legal adviser.
+    await unsafeSeedAssistantDemo(tx, byName.get('LĐLĐ thành phố Hà Nội')!);
   });
 }
 

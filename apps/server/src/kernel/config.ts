@@ -29,6 +29,9 @@ export interface Config {
   cardVerifyRateLimitPerMinute: number;
   /** Items (concerns, proposals, complaints) one account may raise per hour: a flood is refused. */
   voiceSubmitRateLimitPerHour: number;
+  /** Questions to the legal assistant per minute: from one address without a session, from one account with. */
+  assistantAnonymousRateLimitPerMinute: number;
+  assistantMemberRateLimitPerMinute: number;
 }
 
 const flag = (value: string | undefined, fallback: boolean): boolean =>
@@ -68,6 +71,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cardKeyRotationDays: integer('CARD_KEY_ROTATION_DAYS', env.CARD_KEY_ROTATION_DAYS, 90),
     cardVerifyRateLimitPerMinute: integer('CARD_VERIFY_RATE_LIMIT', env.CARD_VERIFY_RATE_LIMIT, 300),
     voiceSubmitRateLimitPerHour: integer('VOICE_SUBMIT_RATE_LIMIT', env.VOICE_SUBMIT_RATE_LIMIT, 20),
+    assistantAnonymousRateLimitPerMinute: integer(
+      'ASSISTANT_ANONYMOUS_RATE_LIMIT',
+      env.ASSISTANT_ANONYMOUS_RATE_LIMIT,
+      20,
+    ),
+    assistantMemberRateLimitPerMinute: integer(
+      'ASSISTANT_MEMBER_RATE_LIMIT',
+      env.ASSISTANT_MEMBER_RATE_LIMIT,
+      60,
+    ),
     webDistDir: path.resolve(env.WEB_DIST_DIR || path.join(import.meta.dirname, '../../../web/dist')),
   };
 }

@@ -44,6 +44,11 @@ const EXACT_STATUS: Partial<Record<ErrorCode, number>> = {
   'voice.not_author': 403,
   'voice.attachment_type': 415,
   'voice.attachment_too_large': 413,
+  'assistant.case_exists': 409,
+  'legal_case.wrong_status': 409,
+  'legal_case.assigned_to_other': 409,
+  'legal_knowledge.wrong_status': 409,
+  'legal_knowledge.own_version': 403,
   'survey.not_open': 409,
   'survey.already_answered': 409,
 };

@@ -12,6 +12,7 @@ import {
 } from '../../src/kernel/db/database.js';
 import { migrateDatabase } from '../../src/kernel/db/migrate.js';
 import { ensureFirstStart } from '../../src/bootstrap/first-start.js';
+import { importKnowledgeSeed } from '../../src/modules/assistant/index.js';
 import { adminQuery, testDatabaseUrl, withDatabaseName } from './databases.js';
 import { TEST_ADMIN_PASSWORD } from './constants.js';
 
@@ -25,6 +26,8 @@ declare module 'vitest' {
 async function prepare(database: Database) {
   await migrateDatabase(database);
   await ensureFirstStart(database.db, TEST_ADMIN_PASSWORD);
+  // The legal assistant's seed knowledge, once: every test app then starts with it already imported.
+  await importKnowledgeSeed(database.db);
 }
 
 /** Migrates one template per run; every test file then starts from a copy of it. */

@@ -17,3 +17,5 @@ export {
 } from './member-card-holders.js';
 // What the voice module may read of a member.
 export { findOwnVoiceMember, findVoiceMember, unsafeMemberNames, type VoiceMember } from './member-voices.js';
+// What the assistant module may read of a member.
+export { findOwnAssistantMember, type AssistantMember } from './member-assistant.js';

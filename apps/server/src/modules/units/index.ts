@@ -7,6 +7,7 @@ export {
   unsafeFindRootUnit,
   unsafeFindUnitByCode,
   unsafeMembershipPlaces,
+  unsafeProvinceLevelUnits,
   unsafeRoutingUnits,
   type RoutingUnit,
   unsafeSearchGrassrootsUnits,

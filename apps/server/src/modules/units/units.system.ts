@@ -111,3 +111,17 @@ export async function unsafeRoutingUnits(db: Db, ids: readonly number[]): Promis
     .where(inArray(units.id, [...new Set(ids)]));
   return new Map(rows.map((row) => [row.id, row as RoutingUnit]));
 }
+
+/**
+ * The active unions directly under the Confederation (provincial federations, central sector and
+ * corporate unions): where a person without a session may send a legal question.
+ */
+export async function unsafeProvinceLevelUnits(
+  db: Db,
+): Promise<{ id: number; name: string; path: string }[]> {
+  return queryRows(
+    db,
+    sql`select u.id, u.name, u.path from units u join units p on p.id = u.parent_id
+        where p.type = 'confederation' and u.status = 'active' order by u.name`,
+  );
+}
