@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Permission } from '../../src/kernel/access/permissions.js';
 import { accountsRouteTable } from './accounts.cases.js';
+import { assistantRouteTable } from './assistant.cases.js';
 import { auditRouteTable } from './audit.cases.js';
 import { cardsRouteTable } from './cards.cases.js';
 import { accessSuite, expectError, type Kind, type RouteTable } from './denial.js';
@@ -737,10 +738,127 @@ const PERMISSION_ROUTES: Record<string, { permission: Permission; covers: Kind[]
       'missing',
     ],
   },
+  'GET /api/v1/legal-cases': {
+    permission: 'legal.consult',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+    ],
+  },
+  'GET /api/v1/legal-cases/:id': {
+    permission: 'legal.consult',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'POST /api/v1/legal-cases/:id/assign': {
+    permission: 'legal.consult',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'POST /api/v1/legal-cases/:id/reply': {
+    permission: 'legal.consult',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'POST /api/v1/legal-cases/:id/draft-answer': {
+    permission: 'legal.consult',
+    covers: [
+      'allowed',
+      'sibling',
+      'parent',
+      'child',
+      'permission elsewhere',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/legal-knowledge/answers': {
+    permission: 'legal.knowledge.edit',
+    covers: ['allowed', 'expired', 'future', 'no office', 'lacks permission'],
+  },
+  'GET /api/v1/legal-knowledge/answers/:id': {
+    permission: 'legal.knowledge.edit',
+    covers: ['allowed', 'expired', 'future', 'no office', 'lacks permission', 'missing'],
+  },
+  'POST /api/v1/legal-knowledge/answers': {
+    permission: 'legal.knowledge.edit',
+    covers: ['allowed', 'expired', 'future', 'no office', 'lacks permission'],
+  },
+  'POST /api/v1/legal-knowledge/answers/:id/versions': {
+    permission: 'legal.knowledge.edit',
+    covers: ['allowed', 'expired', 'future', 'no office', 'lacks permission', 'missing'],
+  },
+  'POST /api/v1/legal-knowledge/versions/:id/submit': {
+    permission: 'legal.knowledge.edit',
+    covers: ['allowed', 'expired', 'future', 'no office', 'lacks permission'],
+  },
+  'POST /api/v1/legal-knowledge/versions/:id/review': {
+    permission: 'legal.knowledge.review',
+    covers: [
+      'allowed',
+      'sees, may not change',
+      'expired',
+      'future',
+      'no office',
+      'lacks permission',
+      'missing',
+    ],
+  },
+  'GET /api/v1/legal-knowledge/feedback': {
+    permission: 'legal.knowledge.edit',
+    covers: ['allowed', 'expired', 'future', 'no office', 'lacks permission'],
+  },
 };
 
 /** The issue's five cases (plus a term not yet begun), and a positive control, for every permission route. */
 const REQUIRED: Kind[] = ['allowed', 'sibling', 'parent', 'child', 'expired', 'future', 'no office'];
+
+/** The knowledge console's routes: no unit to be placed wrongly against. */
+const LEGAL_KNOWLEDGE_IS_NATIONAL: Partial<Record<Kind, string>> = {
+  sibling: 'the legal knowledge is national: every adviser edits the same body of law',
+  parent: 'the legal knowledge is national: every adviser edits the same body of law',
+  child: 'the legal knowledge is national: every adviser edits the same body of law',
+};
 
 /** Where a required case cannot apply, and why. */
 const NOT_APPLICABLE: Record<string, Partial<Record<Kind, string>>> = {
@@ -768,12 +886,20 @@ const NOT_APPLICABLE: Record<string, Partial<Record<Kind, string>>> = {
     parent: 'the benefit programme is national: a merchant anywhere records a use on any valid card',
     child: 'the benefit programme is national: a merchant anywhere records a use on any valid card',
   },
+  'GET /api/v1/legal-knowledge/answers': LEGAL_KNOWLEDGE_IS_NATIONAL,
+  'GET /api/v1/legal-knowledge/answers/:id': LEGAL_KNOWLEDGE_IS_NATIONAL,
+  'POST /api/v1/legal-knowledge/answers': LEGAL_KNOWLEDGE_IS_NATIONAL,
+  'POST /api/v1/legal-knowledge/answers/:id/versions': LEGAL_KNOWLEDGE_IS_NATIONAL,
+  'POST /api/v1/legal-knowledge/versions/:id/submit': LEGAL_KNOWLEDGE_IS_NATIONAL,
+  'POST /api/v1/legal-knowledge/versions/:id/review': LEGAL_KNOWLEDGE_IS_NATIONAL,
+  'GET /api/v1/legal-knowledge/feedback': LEGAL_KNOWLEDGE_IS_NATIONAL,
 };
 
 /**
  * Any signed-in account, on its own data only (session.access.test.ts, members.access.test.ts,
  * notifications.access.test.ts, cards.access.test.ts), or on the members' voice as its author, its
- * handling officer or a member in a proposal's public scope (voice-items.access.test.ts).
+ * handling officer or a member in a proposal's public scope (voice-items.access.test.ts), or on the
+ * assistant conversations it started (assistant.access.test.ts).
  */
 const AUTHENTICATED_ROUTES = [
   'GET /api/v1/jobs/:id',
@@ -811,9 +937,13 @@ const AUTHENTICATED_ROUTES = [
   'POST /api/v1/auth/totp/disable',
   'POST /api/v1/auth/totp/enable',
   'POST /api/v1/auth/totp/setup',
+  'GET /api/v1/assistant/conversations',
 ];
 
-/** No sign-in needed. */
+/**
+ * No sign-in needed. The legal assistant and the law's text are public; a conversation started with a
+ * session stays its account's alone (assistant.access.test.ts).
+ */
 const PUBLIC_ROUTES = [
   'GET /api/v1/health',
   'GET /api/v1/cards/status-list',
@@ -823,6 +953,14 @@ const PUBLIC_ROUTES = [
   'POST /api/v1/auth/login/code/request',
   'POST /api/v1/auth/password-reset/confirm',
   'POST /api/v1/auth/password-reset/request',
+  'POST /api/v1/assistant/ask',
+  'GET /api/v1/assistant/conversations/:id',
+  'POST /api/v1/assistant/messages/:id/feedback',
+  'POST /api/v1/assistant/contact',
+  'GET /api/v1/assistant/advice-centres',
+  'GET /api/v1/law/documents',
+  'GET /api/v1/law/document',
+  'GET /api/v1/law/articles/:id',
 ];
 
 /** Each case-table builder, and the *.access.test.ts file expected to run it. */
@@ -836,6 +974,7 @@ const TABLE_BUILDERS = {
   statisticsRouteTable: 'statistics.access.test.ts',
   cardsRouteTable: 'cards.access.test.ts',
   voiceRouteTable: 'voice.access.test.ts',
+  assistantRouteTable: 'assistant.access.test.ts',
 };
 
 const caseTables = (): RouteTable => ({
@@ -848,6 +987,7 @@ const caseTables = (): RouteTable => ({
   ...statisticsRouteTable(s),
   ...cardsRouteTable(s),
   ...voiceRouteTable(s),
+  ...assistantRouteTable(s),
 });
 
 const sorted = (values: Iterable<string>) => [...values].sort();
