@@ -13,6 +13,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { chromium } from 'playwright-core';
+import { assistantJourneys } from './assistant-journeys.mjs';
 import { cardJourneys } from './card-journeys.mjs';
 import { officerCardJourneys } from './officer-card-journeys.mjs';
 import { voiceJourneys } from './voice-journeys.mjs';
@@ -1256,6 +1257,7 @@ async function main() {
       ],
       ...officerCardJourneys({ baseURL }),
       ...voiceJourneys(),
+      ...assistantJourneys(),
       // Last: the card journey suspends (then resumes) the member 0912345678 whom earlier journeys use.
       ...cardJourneys({ baseURL, chromiumPath: CHROMIUM, artifacts: ARTIFACTS }),
     ];

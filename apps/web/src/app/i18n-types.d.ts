@@ -1,4 +1,5 @@
 import 'i18next';
+import type { assistantVi } from '../features/assistant/locales/vi';
 import type { voiceVi } from '../features/voice/locales/vi';
 import type { vi } from './locales/vi';
 
@@ -6,7 +7,7 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // A lazily loaded screen's texts may come as a namespace of their own, registered with its code.
-    resources: { translation: typeof vi; voice: typeof voiceVi };
+    resources: { translation: typeof vi; voice: typeof voiceVi; assistant: typeof assistantVi };
     returnNull: false;
   }
 }

@@ -19,7 +19,7 @@ type TabLabel =
   | 'memberApp.nav.union'
   | 'memberApp.nav.notifications'
   | 'memberApp.nav.me';
-type TileKey = 'card' | 'union' | 'voice' | 'surveys' | 'profile';
+type TileKey = 'card' | 'union' | 'assistant' | 'voice' | 'surveys' | 'profile';
 
 export type MemberNavigationItem = {
   to: string;
@@ -41,7 +41,8 @@ export const MEMBER_NAVIGATION: readonly MemberNavigationItem[] = [
   { to: '/', icon: IconHome, tab: 'memberApp.nav.home' },
   { to: '/card', icon: IconId, tab: 'memberApp.nav.card', tile: 'card' },
   { to: '/my-union', icon: IconBuildingCommunity, tab: 'memberApp.nav.union', tile: 'union' },
-  // The five tabs fill a 360 px phone: voice is a tile on the home page, its screens a tap apart.
+  // The five tabs fill a 360 px phone: the assistant and voice are tiles on the home page, a tap apart.
+  { to: '/assistant', icon: IconMessageChatbot, tile: 'assistant' },
   { to: '/voice', icon: IconSpeakerphone, tile: 'voice' },
   { to: '/surveys', icon: IconClipboardList, tile: 'surveys' },
   {
@@ -54,13 +55,12 @@ export const MEMBER_NAVIGATION: readonly MemberNavigationItem[] = [
 ];
 
 export type UpcomingCapability = {
-  key: 'assistant' | 'learning' | 'community' | 'market';
+  key: 'learning' | 'community' | 'market';
   icon: Icon;
 };
 
 /** Shown on the member home as "coming soon" until each capability has its screens. */
 export const UPCOMING_CAPABILITIES: readonly UpcomingCapability[] = [
-  { key: 'assistant', icon: IconMessageChatbot },
   { key: 'learning', icon: IconSchool },
   { key: 'community', icon: IconUsersGroup },
   { key: 'market', icon: IconDiscount },

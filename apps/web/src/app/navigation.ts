@@ -2,6 +2,7 @@ import type { Permission } from '@union/contracts/permissions';
 import {
   IconArrowsExchange,
   IconArrowsTransferUp,
+  IconBooks,
   IconBell,
   IconBuildingCommunity,
   IconChartBar,
@@ -10,11 +11,13 @@ import {
   IconCreditCard,
   IconDiscount,
   IconFileImport,
+  IconGavel,
   IconHome,
   IconId,
   IconIdBadge2,
   IconListDetails,
   IconMailbox,
+  IconMessageChatbot,
   IconMessages,
   IconReportAnalytics,
   IconSitemap,
@@ -44,6 +47,9 @@ export type NavigationItem = {
     | 'nav.voiceAnalytics'
     | 'nav.surveys'
     | 'nav.myVoice'
+    | 'nav.legalCases'
+    | 'nav.legalKnowledge'
+    | 'nav.assistant'
     | 'nav.audit'
     | 'nav.accounts';
   icon: Icon;
@@ -89,6 +95,13 @@ export const NAVIGATION: readonly NavigationItem[] = [
     permission: 'voice.analytics',
   },
   { to: '/surveys/manage', label: 'nav.surveys', icon: IconClipboardList, permission: 'voice.surveys' },
+  { to: '/legal-cases', label: 'nav.legalCases', icon: IconGavel, permission: 'legal.consult' },
+  {
+    to: '/legal-knowledge',
+    label: 'nav.legalKnowledge',
+    icon: IconBooks,
+    permission: 'legal.knowledge.edit',
+  },
   { to: '/audit', label: 'nav.audit', icon: IconListDetails, permission: 'audit.read' },
   { to: '/accounts/new', label: 'nav.accounts', icon: IconUserPlus, permission: 'accounts.create' },
   // Every signed-in person may be a member: their own record, union and inbox need no office.
@@ -96,6 +109,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/card', label: 'nav.myCard', icon: IconCreditCard, personal: true },
   { to: '/my-union', label: 'nav.myUnion', icon: IconBuildingCommunity, personal: true },
   { to: '/voice', label: 'nav.myVoice', icon: IconMessages, personal: true },
+  { to: '/assistant', label: 'nav.assistant', icon: IconMessageChatbot, personal: true },
   {
     to: '/notifications',
     label: 'nav.notifications',

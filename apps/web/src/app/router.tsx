@@ -59,6 +59,24 @@ export const router = createBrowserRouter([
         path: '/verify',
         ...page(() => import('../features/cards/VerifyCardPage').then((m) => m.VerifyCardPage)),
       },
+      // The legal assistant and the law it cites are public: anyone may ask, signed in or not.
+      {
+        path: '/tro-ly-phap-luat',
+        ...page(() => import('../features/assistant/PublicAssistantPage').then((m) => m.PublicAssistantPage)),
+      },
+      {
+        path: '/phap-luat',
+        ...page(() => import('../features/assistant/LawDocumentsPage').then((m) => m.LawDocumentsPage)),
+      },
+      {
+        // The document's number carries slashes ("45/2019/QH14"): it goes in the query, `?so=`.
+        path: '/phap-luat/van-ban',
+        ...page(() => import('../features/assistant/LawDocumentPage').then((m) => m.LawDocumentPage)),
+      },
+      {
+        path: '/phap-luat/dieu/:articleId',
+        ...page(() => import('../features/assistant/LawArticlePage').then((m) => m.LawArticlePage)),
+      },
       {
         path: '/',
         element: (
@@ -150,6 +168,48 @@ export const router = createBrowserRouter([
             ...page(
               () => import('../features/voice/SurveyResultsPage').then((m) => m.SurveyResultsPage),
               'voice.surveys',
+            ),
+          },
+          // The legal assistant in the member app: the chat, and the conversations asked before.
+          {
+            path: 'assistant',
+            ...page(() => import('../features/assistant/AssistantPage').then((m) => m.AssistantPage)),
+          },
+          // The legal advisers' cases and the assistant's curated knowledge.
+          {
+            path: 'legal-cases',
+            ...page(
+              () => import('../features/assistant/LegalCasesPage').then((m) => m.LegalCasesPage),
+              'legal.consult',
+            ),
+          },
+          {
+            path: 'legal-cases/:caseId',
+            ...page(
+              () => import('../features/assistant/LegalCasePage').then((m) => m.LegalCasePage),
+              'legal.consult',
+            ),
+          },
+          {
+            path: 'legal-knowledge',
+            ...page(
+              () => import('../features/assistant/KnowledgePage').then((m) => m.KnowledgePage),
+              'legal.knowledge.edit',
+            ),
+          },
+          {
+            path: 'legal-knowledge/new',
+            ...page(
+              () =>
+                import('../features/assistant/NewKnowledgeAnswerPage').then((m) => m.NewKnowledgeAnswerPage),
+              'legal.knowledge.edit',
+            ),
+          },
+          {
+            path: 'legal-knowledge/:answerId',
+            ...page(
+              () => import('../features/assistant/KnowledgeAnswerPage').then((m) => m.KnowledgeAnswerPage),
+              'legal.knowledge.edit',
             ),
           },
           // The officer console.

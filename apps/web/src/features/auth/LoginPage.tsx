@@ -283,6 +283,11 @@ export function LoginPage() {
           {byCode ? t('auth.loginCode.switchToPassword') : t('auth.loginCode.switchToCode')}
         </Button>
         <Text size="sm" ta="center">
+          <Anchor component={Link} to="/tro-ly-phap-luat">
+            {t('auth.login.assistantLink')}
+          </Anchor>
+        </Text>
+        <Text size="sm" ta="center">
           <Anchor component={Link} to="/verify">
             {t('verifyCard.link')}
           </Anchor>
