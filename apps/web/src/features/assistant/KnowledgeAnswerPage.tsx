@@ -15,6 +15,7 @@ import { useCan } from '../auth/session';
 import { BackLink } from '../members/components/BackLink';
 import { draftFromVersion } from './answer-draft';
 import { useAssistantTranslation } from './assistant-i18n';
+import { topicLabel } from './assistant-labels';
 import { articleRefLabel } from './citations';
 import { AnswerDraftForm } from './components/AnswerDraftForm';
 import { VersionStatusBadge } from './components/AssistantBadges';
@@ -125,7 +126,7 @@ function VersionCard({ version }: { version: AnswerVersionDto }) {
         )}
         <DetailList
           details={[
-            { label: t('form.topic'), value: version.topic },
+            { label: t('form.topic'), value: topicLabel(version.topic) },
             {
               label: t('knowledge.validity'),
               value: version.validTo
@@ -271,7 +272,7 @@ function AnswerView({ answerId }: { answerId: number }) {
   return (
     <>
       <PageHeader
-        title={base?.topic ?? t('knowledge.answerTitle', { id: answerId })}
+        title={base ? topicLabel(base.topic) : t('knowledge.answerTitle', { id: answerId })}
         description={`${t('knowledge.answerTitle', { id: answerId })} · ${query.data.key}`}
         above={back}
         actions={

@@ -19,7 +19,7 @@ import { formatDateTime } from '../../ui/dates';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyMessage } from '../../ui/states';
 import { useAssistantTranslation } from './assistant-i18n';
-import { isVersionStatus, versionStatusOptions } from './assistant-labels';
+import { isVersionStatus, topicLabel, versionStatusOptions } from './assistant-labels';
 import { VersionStatusBadge } from './components/AssistantBadges';
 import { PagedList } from './components/PagedList';
 import { useCuratedAnswers, useUnhelpfulFeedback } from './queries';
@@ -34,7 +34,7 @@ function AnswerCard({ item }: { item: CuratedAnswerPage['items'][number] }) {
         <Group gap={6}>
           <VersionStatusBadge status={item.status} />
           <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {item.topic}
+            {topicLabel(item.topic)}
           </Text>
         </Group>
         <Anchor

@@ -48,3 +48,55 @@ export const isCalculatorKind = (
 
 /** The four starter questions shown on an empty chat, by their key in `chat.starters`. */
 export const STARTER_QUESTIONS = ['severance', 'overtime', 'maternity', 'minimumWage'] as const;
+
+/**
+ * The seed knowledge names topics by key; advisers type theirs in words. Known keys read in Vietnamese,
+ * anything else as written.
+ */
+const TOPIC_NAMES: Record<string, string> = {
+  annual_leave: 'Nghỉ hằng năm',
+  base_salary: 'Lương cơ sở',
+  collective_agreement: 'Thỏa ước lao động tập thể',
+  collective_bargaining: 'Thương lượng tập thể',
+  contract: 'Hợp đồng lao động',
+  contracts: 'Hợp đồng lao động',
+  dialogue: 'Đối thoại tại nơi làm việc',
+  discipline: 'Kỷ luật lao động',
+  female_workers: 'Lao động nữ',
+  holidays: 'Nghỉ lễ, Tết',
+  labour_dispute: 'Tranh chấp lao động',
+  material_liability: 'Trách nhiệm vật chất',
+  maternity: 'Thai sản',
+  minimum_wage: 'Lương tối thiểu vùng',
+  minors: 'Lao động chưa thành niên',
+  overtime: 'Làm thêm giờ',
+  paternity: 'Nghỉ khi vợ sinh con',
+  pension: 'Lương hưu',
+  personal_leave: 'Nghỉ việc riêng',
+  probation: 'Thử việc',
+  rest: 'Nghỉ ngơi',
+  retirement: 'Tuổi nghỉ hưu',
+  severance: 'Trợ cấp thôi việc, mất việc',
+  sexual_harassment: 'Quấy rối tình dục',
+  si_contribution: 'Đóng bảo hiểm xã hội',
+  si_evasion: 'Trốn đóng bảo hiểm xã hội',
+  si_lump_sum: 'Bảo hiểm xã hội một lần',
+  si_participation: 'Tham gia bảo hiểm xã hội',
+  sickness: 'Ốm đau',
+  social_pension: 'Trợ cấp hưu trí xã hội',
+  strike: 'Đình công',
+  survivor: 'Tử tuất',
+  termination: 'Chấm dứt hợp đồng',
+  unemployment_insurance: 'Bảo hiểm thất nghiệp',
+  union_dues: 'Đoàn phí',
+  union_employer_duties: 'Trách nhiệm của người sử dụng lao động với công đoàn',
+  union_finance: 'Kinh phí công đoàn',
+  union_legal_support: 'Công đoàn hỗ trợ pháp lý',
+  union_membership: 'Gia nhập công đoàn',
+  union_protection: 'Bảo vệ cán bộ công đoàn',
+  union_time_off: 'Thời gian hoạt động công đoàn',
+  wages: 'Tiền lương',
+  working_hours: 'Thời giờ làm việc',
+};
+
+export const topicLabel = (topic: string): string => TOPIC_NAMES[topic] ?? topic;

@@ -1,6 +1,6 @@
 import type { AskResponse, ConversationDto } from '@union/contracts/assistant';
 import { describe, expect, it } from 'vitest';
-import { answerMessage, conversationMessages, lastSuggestions, userMessage } from './chat-messages';
+import { answerMessage, bodyText, conversationMessages, lastSuggestions, userMessage } from './chat-messages';
 
 const CITATION = {
   document: 'Bộ luật Lao động 2019',
@@ -101,5 +101,28 @@ describe('chat messages', () => {
     expect(lastSuggestions([first])).toEqual(['A?']);
     expect(lastSuggestions([first, userMessage('u1', 'B?')])).toEqual([]);
     expect(lastSuggestions([])).toEqual([]);
+  });
+});
+
+describe('bodyText', () => {
+  const citation = {
+    document: 'Bộ luật Lao động 2019',
+    number: '45/2019/QH14',
+    article: 'Điều 46',
+    title: 'Trợ cấp thôi việc',
+    articleId: 1,
+  };
+
+  it('leaves out the legal basis when it shows as chips, and the computation line when it shows as a formula', () => {
+    const text =
+      'Bạn được 12.000.000 ₫.\nCách tính: 8.000.000 ₫ × 0,5 × 3 = 12.000.000 ₫.\nLưu ý: …\n\nCăn cứ pháp lý:\n• Điều 46';
+    expect(bodyText({ text, citations: [citation], formula: '8.000.000 ₫ × 0,5 × 3 = 12.000.000 ₫' })).toBe(
+      'Bạn được 12.000.000 ₫.\nLưu ý: …',
+    );
+  });
+
+  it('keeps everything when there are no chips and no formula', () => {
+    const text = 'Câu trả lời.\n\nCăn cứ pháp lý:\n• Điều 46';
+    expect(bodyText({ text, citations: [], formula: null })).toBe(text);
   });
 });

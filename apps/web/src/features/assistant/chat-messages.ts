@@ -95,3 +95,20 @@ export function lastSuggestions(messages: readonly ChatMessage[]): string[] {
   const last = messages.at(-1);
   return last?.role === 'assistant' ? last.suggestions : [];
 }
+
+/**
+ * What a bubble shows as text. The API's answer repeats the legal basis and the computation in words
+ * (for clients without chips, and for reading aloud); the chat shows those as chips and a formula box,
+ * so the repeated lines are left out here.
+ */
+export function bodyText(message: Pick<ChatMessage, 'text' | 'citations' | 'formula'>): string {
+  let text = message.text;
+  if (message.citations.length > 0) text = text.replace(/\n*Căn cứ pháp lý:\n[\s\S]*$/, '');
+  if (message.formula) {
+    text = text
+      .split('\n')
+      .filter((line) => !(line.startsWith('Cách tính:') && line.includes(message.formula!.split(' ')[0]!)))
+      .join('\n');
+  }
+  return text.trim();
+}

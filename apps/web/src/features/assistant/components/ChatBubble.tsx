@@ -16,7 +16,7 @@ import { errorMessage } from '../../../app/api-client';
 import { formatDateTime } from '../../../ui/dates';
 import { FormErrorAlert } from '../../../ui/FormErrorAlert';
 import { useAssistantTranslation } from '../assistant-i18n';
-import type { ChatMessage } from '../chat-messages';
+import { bodyText, type ChatMessage } from '../chat-messages';
 import { citationLabel, lawArticlePath } from '../citations';
 import { useSendFeedback } from '../queries';
 import classes from './Chat.module.css';
@@ -195,14 +195,14 @@ function Handover({
           onCancel={() => setContactOpen(false)}
         />
       ) : (
-        <Group gap="xs" grow>
+        <Stack gap="xs">
           <Button component={Link} to={loginPath} leftSection={<IconLogin size={18} />} variant="default">
             {t('handover.signIn')}
           </Button>
           <Button leftSection={<IconPhone size={18} />} onClick={() => setContactOpen(true)}>
             {t('handover.leaveContact')}
           </Button>
-        </Group>
+        </Stack>
       )}
     </Stack>
   );
@@ -257,7 +257,7 @@ export function ChatBubble({
           </Text>
         )}
         <Text size="sm" className={classes.text}>
-          {message.text}
+          {bodyText(message)}
         </Text>
         {message.formula && (
           <Stack gap={4}>
