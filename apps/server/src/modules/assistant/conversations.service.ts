@@ -15,7 +15,7 @@ import type {
 import { withoutControlCharacters } from '../../kernel/text/control-characters.js';
 import { todayInVietnam } from '../../kernel/time.js';
 import type { Actor } from '../../kernel/access/actor.js';
-import type { Db } from '../../kernel/db/database.js';
+import { queryRows, type Db } from '../../kernel/db/database.js';
 import { DomainError } from '../../kernel/errors.js';
 import { findOwnAssistantMember } from '../members/index.js';
 import { unsafeProvinceLevelUnits, unsafeUnitSummaries } from '../units/index.js';
@@ -49,63 +49,96 @@ export async function ask(
   const reply = context.engine.reply(question, conversation.memory, todayInVietnam(context.now()));
   const citations = citationDtos(context, reply.citations);
 
-  return db.transaction(async (tx) => {
-    if (!existing) {
-      await tx.insert(assistantConversations).values({
-        id: conversation.id,
-        accountId: conversation.accountId,
-        memory: reply.memory,
-      });
-    } else {
-      // A conversation begun on the public page becomes the member's once they ask signed in.
-      await tx
-        .update(assistantConversations)
-        .set({
-          memory: reply.memory,
-          lastAt: sql`now()`,
-          accountId: conversation.accountId ?? actor?.accountId ?? null,
-        })
-        .where(eq(assistantConversations.id, conversation.id));
-    }
-    await tx
-      .insert(assistantMessages)
-      .values({ conversationId: conversation.id, role: 'user', text: question.slice(0, 2_000) || '…' });
-
-    let text = reply.text;
-    let caseId: number | undefined;
-    let contactRequested: boolean | undefined;
-    if (reply.outcome === 'handover') {
+  const turn = {
+    conversationId: conversation.id,
+    accountId: conversation.accountId ?? actor?.accountId ?? null,
+    memory: reply.memory,
+    question: question.slice(0, 2_000) || '…',
+    reply,
+  };
+  let text = reply.text;
+  let caseId: number | undefined;
+  let contactRequested: boolean | undefined;
+  let messageId: number;
+  if (reply.outcome !== 'handover') {
+    messageId = await storeTurn(db, { ...turn, text });
+  } else {
+    // A case refers to its conversation: the conversation is written first, the turn after the case.
+    messageId = await db.transaction(async (tx) => {
+      await upsertConversation(tx, turn);
       const handed = await handOver(context, tx, actor, conversation.id, question, reply);
       text = `${reply.text}\n\n${handed.text}`;
       caseId = handed.caseId;
       contactRequested = handed.contactRequested;
-    }
-    const [message] = await tx
-      .insert(assistantMessages)
-      .values({
-        conversationId: conversation.id,
-        role: 'assistant',
-        text,
-        outcome: reply.outcome,
-        citations: reply.citations,
-        formula: reply.formula ?? null,
-        confidence: reply.confidence,
-        answerVersionId: reply.answer?.versionId ?? null,
-      })
-      .returning({ id: assistantMessages.id });
-    return {
-      conversationId: conversation.id,
-      answer: text,
-      outcome: reply.outcome,
-      citations,
-      ...(caseId !== undefined ? { caseId } : {}),
-      confidence: reply.confidence,
-      messageId: message!.id,
-      ...(contactRequested ? { contactRequested } : {}),
-      ...(reply.formula ? { formula: reply.formula } : {}),
-      ...(reply.suggestions.length > 0 ? { suggestions: reply.suggestions } : {}),
-    };
-  });
+      return storeTurn(tx, { ...turn, text });
+    });
+  }
+  return {
+    conversationId: conversation.id,
+    answer: text,
+    outcome: reply.outcome,
+    citations,
+    ...(caseId !== undefined ? { caseId } : {}),
+    confidence: reply.confidence,
+    messageId,
+    ...(contactRequested ? { contactRequested } : {}),
+    ...(reply.formula ? { formula: reply.formula } : {}),
+    ...(reply.suggestions.length > 0 ? { suggestions: reply.suggestions } : {}),
+  };
+}
+
+interface Turn {
+  conversationId: string;
+  accountId: number | null;
+  memory: EngineReply['memory'];
+  question: string;
+  reply: EngineReply;
+}
+
+/**
+ * The conversation (created, or its memory updated) and both messages in one statement: one round trip
+ * and atomic without a transaction. A conversation begun on the public page becomes the member's once
+ * they ask signed in. The two messages are inserted in order, so the question's id is the smaller.
+ */
+async function storeTurn(db: Db, turn: Turn & { text: string }): Promise<number> {
+  const { reply } = turn;
+  const rows = await queryRows<{ id: number; role: string }>(
+    db,
+    sql`with conversation as (
+          insert into assistant_conversations (id, account_id, memory)
+          values (${turn.conversationId}, ${turn.accountId}, ${JSON.stringify(turn.memory)}::jsonb)
+          on conflict (id) do update
+            set memory = excluded.memory, last_at = now(),
+                account_id = coalesce(assistant_conversations.account_id, excluded.account_id)
+          returning id)
+        insert into assistant_messages
+          (conversation_id, role, text, outcome, citations, formula, confidence, answer_version_id)
+        select conversation.id, m.role, m.text, m.outcome, m.citations::jsonb, m.formula, m.confidence::real,
+               m.answer_version_id::integer
+          from conversation
+          cross join (values
+            (1, 'user', ${turn.question}, null, '[]', null, null, null),
+            (2, 'assistant', ${turn.text}, ${reply.outcome}, ${JSON.stringify(reply.citations)},
+             ${reply.formula ?? null}, ${reply.confidence}, ${reply.answer?.versionId ?? null})
+          ) as m(ord, role, text, outcome, citations, formula, confidence, answer_version_id)
+         order by m.ord
+        returning id, role`,
+  );
+  return Number(rows.find((row) => row.role === 'assistant')!.id);
+}
+
+async function upsertConversation(tx: Db, turn: Turn): Promise<void> {
+  await tx
+    .insert(assistantConversations)
+    .values({ id: turn.conversationId, accountId: turn.accountId, memory: turn.memory })
+    .onConflictDoUpdate({
+      target: assistantConversations.id,
+      set: {
+        memory: turn.memory,
+        lastAt: sql`now()`,
+        accountId: sql`coalesce(${assistantConversations.accountId}, ${turn.accountId})`,
+      },
+    });
 }
 
 /** A signed-in member's question becomes a case at their province-level union; anyone else is asked for a way back. */

@@ -1,6 +1,6 @@
-import MiniSearch from 'minisearch';
 import type { CalculatorKind } from '@union/contracts/assistant';
 import { RateBook, type RateRow } from '../calculators/index.js';
+import { Bm25Index, type WeightedTerm } from './bm25-index.js';
 import { searchTermsOf, STRONG_DOMAIN_PHRASES, WEAK_DOMAIN_PHRASES } from '../language/index.js';
 
 /**
@@ -66,6 +66,18 @@ interface Passage {
   article?: KnowledgeArticle;
 }
 
+interface Hit {
+  passage: number;
+  score: number;
+}
+
+interface Tally {
+  answer?: KnowledgeAnswer;
+  article?: KnowledgeArticle;
+  best: Hit;
+  second?: Hit;
+}
+
 export interface Candidate {
   answer?: KnowledgeAnswer;
   article?: KnowledgeArticle;
@@ -76,6 +88,12 @@ export interface Candidate {
 
 /** Phrasings weigh more than an answer's own text: they are how people ask. */
 const ANSWER_TEXT_WEIGHT = 0.6;
+/** Words in more than this share of passages are left out of the search (still counted in confidence). */
+const COMMON_SHARE = 0.3;
+/** A typo's match counts half. */
+const TYPO_WEIGHT = 0.5;
+/** The best passages looked at; the answers and articles they belong to are then ranked. */
+const PASSAGES_CONSIDERED = 300;
 /** An answer matched by two of its phrasings is likelier the one: the second adds half its score. */
 const SECOND_PASSAGE_WEIGHT = 0.5;
 const ARTICLE_WEIGHT = 0.8;
@@ -110,10 +128,9 @@ export class Knowledge {
   readonly articlesById = new Map<number, KnowledgeArticle>();
   readonly answers: KnowledgeAnswer[];
   readonly rates: RateBook;
-  private readonly index: MiniSearch<Passage>;
-  private readonly passages = new Map<string, Passage>();
-  private readonly documentFrequency = new Map<string, number>();
-  private passageCount = 0;
+  private readonly index: Bm25Index;
+  private readonly passages: Passage[] = [];
+  private readonly passageTerms: ReadonlySet<string>[] = [];
 
   constructor(content: KnowledgeContent) {
     for (const document of content.documents) this.documents.set(document.number, document);
@@ -123,41 +140,33 @@ export class Knowledge {
     }
     this.answers = content.answers;
     this.rates = new RateBook(content.rates);
-    this.index = new MiniSearch<Passage>({
-      fields: ['text'],
-      storeFields: [],
-      tokenize: (text) => searchTermsOf(text),
-      processTerm: (term) => term,
-      searchOptions: { tokenize: (text) => text.split(' ').filter(Boolean), processTerm: (term) => term },
-    });
-    const passages: Passage[] = [];
     for (const answer of content.answers) {
       answer.questions.forEach((question, i) =>
-        passages.push({ id: `q${answer.versionId}:${i}`, text: question, answer }),
+        this.passages.push({ id: `q${answer.versionId}:${i}`, text: question, answer }),
       );
-      passages.push({ id: `a${answer.versionId}`, text: answer.answer, answer });
+      this.passages.push({ id: `a${answer.versionId}`, text: answer.answer, answer });
     }
     for (const article of content.articles) {
-      passages.push({ id: `r${article.id}`, text: `${article.title}. ${article.summary}`, article });
+      this.passages.push({ id: `r${article.id}`, text: `${article.title}. ${article.summary}`, article });
     }
-    for (const passage of passages) {
-      this.passages.set(passage.id, passage);
-      for (const term of new Set(searchTermsOf(passage.text))) {
-        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-      }
-    }
-    this.passageCount = passages.length;
-    this.index.addAll(passages);
+    const terms = this.passages.map((passage) => searchTermsOf(passage.text));
+    for (const words of terms) this.passageTerms.push(new Set(words));
+    this.index = new Bm25Index(terms);
   }
 
   /** Inverse document frequency; a word the knowledge never uses weighs most. */
   idf(term: string): number {
-    const df = this.documentFrequency.get(term) ?? 0;
-    return Math.log(1 + (this.passageCount - df + 0.5) / (df + 0.5));
+    const df = this.index.documentFrequency(term);
+    return Math.log(1 + (this.index.size - df + 0.5) / (df + 0.5));
+  }
+
+  /** The share of passages that hold the term. */
+  private share(term: string): number {
+    return this.index.documentFrequency(term) / Math.max(1, this.index.size);
   }
 
   knows(term: string): boolean {
-    return this.documentFrequency.has(term);
+    return this.index.documentFrequency(term) > 0;
   }
 
   /** The best answers and articles for a question's terms, each scored by its best passage. */
@@ -168,38 +177,67 @@ export class Knowledge {
     const weighed = (term: string) => (term.includes('+') ? 0 : this.idf(term));
     const totalWeight = distinct.reduce((sum, term) => sum + weighed(term), 0);
     const partsOfWords = new Set(distinct.filter((t) => t.includes('_')).flatMap((t) => t.split('_')));
-    const results = this.index.search(distinct.join(' '), {
-      boostTerm: (term) => termBoost(term, partsOfWords),
-      combineWith: 'OR',
-      // One typo in a long word ("thoi_viec" typed "thoi_vec"); short syllables would match too much.
-      fuzzy: (term) => (term.length >= 6 && !term.includes('+') ? 0.15 : false),
-      weights: { fuzzy: 0.5, prefix: 0 },
-    });
-    const best = new Map<string, Candidate>();
-    const supported = new Set<string>();
-    for (const result of results) {
-      const passage = this.passages.get(result.id as string)!;
-      const weight = passage.article ? ARTICLE_WEIGHT : passage.id.startsWith('a') ? ANSWER_TEXT_WEIGHT : 1;
-      const owner = passage.answer ? `answer:${passage.answer.answerId}` : `article:${passage.article!.id}`;
-      if (passage.answer && !this.answerValidOn(passage.answer, onDate)) continue;
-      if (passage.article && !this.articleInForce(passage.article, onDate)) continue;
-      const matched = result.queryTerms.reduce((sum, term) => sum + weighed(term), 0);
-      const candidate: Candidate = {
-        answer: passage.answer,
-        article: passage.article,
-        score: result.score * weight,
-        coverage: totalWeight > 0 ? matched / totalWeight : 0,
-      };
-      const previous = best.get(owner);
-      if (!previous) best.set(owner, candidate);
+    // Words in a large share of passages ("làm", "công ty") rank almost nothing but make the search touch
+    // nearly every passage; they are left out of the search and still counted in the confidence.
+    const searched = distinct.filter((term) => this.share(term) <= COMMON_SHARE);
+    const query: WeightedTerm[] = [];
+    // A word the knowledge never uses may be a typo of one it does ("thoi_vec" for "thoi_viec"); short
+    // syllables are left alone, they would match too much.
+    const typoOf = new Map<string, string>();
+    (searched.length > 0 ? searched : distinct).forEach((term, origin) => {
+      const boost = termBoost(term, partsOfWords);
+      if (this.knows(term) || term.length < 6 || term.includes('+')) query.push({ term, boost, origin });
       else {
-        // Results come best first: only the second-best passage adds to the best one.
-        if (!supported.has(owner)) previous.score += candidate.score * SECOND_PASSAGE_WEIGHT;
-        supported.add(owner);
-        previous.coverage = Math.max(previous.coverage, candidate.coverage);
+        for (const near of this.index.nearTerms(term)) {
+          query.push({ term: near, boost: boost * TYPO_WEIGHT, origin });
+          typoOf.set(near, term);
+        }
       }
+    });
+    const results = this.index.search(query, PASSAGES_CONSIDERED);
+    // Each answer or article is scored by its best passage, plus half its second best (an answer two of
+    // whose phrasings match is likelier the one). Confidence is worked out for the few that may be shown.
+    const tallies = new Map<string, Tally>();
+    const valid = new Map<string, boolean>();
+    for (const result of results) {
+      const passage = this.passages[result.document]!;
+      const owner = passage.answer ? `answer:${passage.answer.answerId}` : `article:${passage.article!.id}`;
+      let isValid = valid.get(owner);
+      if (isValid === undefined) {
+        isValid = passage.answer
+          ? this.answerValidOn(passage.answer, onDate)
+          : this.articleInForce(passage.article!, onDate);
+        valid.set(owner, isValid);
+      }
+      if (!isValid) continue;
+      const weight = passage.article ? ARTICLE_WEIGHT : passage.id.startsWith('a') ? ANSWER_TEXT_WEIGHT : 1;
+      const hit = { passage: result.document, score: result.score * weight };
+      const tally = tallies.get(owner);
+      if (!tally) tallies.set(owner, { answer: passage.answer, article: passage.article, best: hit });
+      else if (hit.score > tally.best.score) {
+        tally.second = tally.best;
+        tally.best = hit;
+      } else if (!tally.second || hit.score > tally.second.score) tally.second = hit;
     }
-    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+    const weightOf = new Map(distinct.map((term) => [term, weighed(term)]));
+    const coverageOf = (hit: Hit) => {
+      const words = this.passageTerms[hit.passage]!;
+      const found = new Set<string>();
+      for (const [near, term] of typoOf) if (words.has(near)) found.add(term);
+      let matched = 0;
+      for (const [term, weight] of weightOf) if (words.has(term) || found.has(term)) matched += weight;
+      return totalWeight > 0 ? matched / totalWeight : 0;
+    };
+    return [...tallies.values()]
+      .map((t) => ({ tally: t, score: t.best.score + (t.second?.score ?? 0) * SECOND_PASSAGE_WEIGHT }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map(({ tally, score }) => ({
+        answer: tally.answer,
+        article: tally.article,
+        score,
+        coverage: Math.max(coverageOf(tally.best), tally.second ? coverageOf(tally.second) : 0),
+      }));
   }
 
   documentInForce(number: string, onDate: string): boolean {

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { foldVietnamese } from '../../../kernel/text/fold.js';
 import { SHORTHAND } from '../../../kernel/text/shorthand.js';
-import { COLLOQUIAL_PHRASES, DOMAIN_COMPOUNDS, ENGLISH_WORDS } from './legal-vocabulary.js';
+import {
+  COLLOQUIAL_PHRASES,
+  DOMAIN_COMPOUNDS,
+  ENGLISH_WORDS,
+  STRONG_DOMAIN_PHRASES,
+  WEAK_DOMAIN_PHRASES,
+} from './legal-vocabulary.js';
 
 /**
  * Vietnamese word segmentation for the assistant, in folded space (no diacritics, đ→d, lower case), so
@@ -21,19 +27,39 @@ const MAX_WORD_SYLLABLES = 5;
 const require = createRequire(import.meta.url);
 
 /**
- * Stopwords (stopwords-iso, folded). Folding merges words, so a few that carry meaning in labour law are
- * kept: "năm" folds to "nam" (men, for the retirement age), "tháng", "ngày", "giờ" carry durations.
+ * Stopwords (stopwords-iso), folded. Folding merges words: "cả" and "ca" (a shift), "chuyện" and
+ * "chuyển", "đến" and "đền", "dưới" and "đuổi", "thường" and "thưởng". A folded stopword that is also a
+ * syllable of the law's words (our compounds and domain phrases), or one of the few listed here, is
+ * kept: a third of questions come without diacritics, and the law's words must survive them.
  */
 const KEPT_STOPWORDS = new Set([
-  'nam',
+  ...[...DOMAIN_COMPOUNDS, ...STRONG_DOMAIN_PHRASES, ...WEAK_DOMAIN_PHRASES].flatMap((w) => w.split(' ')),
+  'nam', // năm / nam (men)
   'thang',
   'ngay',
   'gio',
-  'nguoi',
-  'viec',
-  'lam',
-  'nha',
-  'thoi gian',
+  'ca', // cả / ca (shift)
+  'chuyen', // chuyện / chuyển (transfer)
+  'den', // đến / đền (compensate)
+  'giua', // giữa ca
+  'truoc', // báo trước
+  'duoi', // dưới / đuổi
+  'dung', // đúng luật
+  'thuong', // thường / thưởng / thương
+  'nghe', // nghe / nghề
+  'xuong', // xuống / xưởng
+  'tu', // từ / tù / tự
+  'tai', // tại / tai nạn
+  'bang', // bằng / bảng lương / bằng cấp
+  'sau', // sau / sáu
+  'lai', // lại / lãi
+  'cao',
+  'it',
+  'nhieu',
+  'dao', // đào tạo
+  'cuoc',
+  'can', // cần / căn
+  'nhan', // nhận / nhân
   'lan',
   'so',
 ]);
