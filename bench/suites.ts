@@ -1,3 +1,4 @@
+import { assistantSuite } from './assistant/assistant.suite.js';
 import { cardsSuite } from './cards/cards.suite.js';
 import { foundationSuite } from './foundation/foundation.suite.js';
 import type { Suite } from './harness/suite.js';
@@ -14,4 +15,5 @@ export const SUITES: readonly Suite[] = [
   webSuite,
   cardsSuite,
   voiceSuite,
+  assistantSuite,
 ];
