@@ -19,14 +19,21 @@ describe('the assistant’s quality does not fall', () => {
 
   it('on the labelled set: cites a right article first, declines what is out of scope, hands over disputes', () => {
     const result = evaluate(knowledge, setOf('labelled-questions.json'), ON);
-    expect(result.top1).toBeGreaterThanOrEqual(0.88);
+    expect(result.top1).toBeGreaterThanOrEqual(0.9);
     expect(result.decline.recall).toBeGreaterThanOrEqual(0.95);
-    expect(result.handover.recall).toBeGreaterThanOrEqual(0.85);
+    expect(result.handover.recall).toBeGreaterThanOrEqual(0.88);
+  });
+
+  it('on the second development set (long stories and one-liners from other workers)', () => {
+    const result = evaluate(knowledge, setOf('development-questions-2.json'), ON);
+    expect(result.top1).toBeGreaterThanOrEqual(0.82);
+    expect(result.decline.recall).toBeGreaterThanOrEqual(0.92);
+    expect(result.handover.recall).toBeGreaterThanOrEqual(0.9);
   });
 
   it('on the held-out set it was never tuned on', () => {
     const result = evaluate(knowledge, setOf('held-out-questions.json'), ON);
-    expect(result.top1).toBeGreaterThanOrEqual(0.74);
-    expect(result.decline.recall).toBeGreaterThanOrEqual(0.8);
+    expect(result.top1).toBeGreaterThanOrEqual(0.82);
+    expect(result.decline.recall).toBeGreaterThanOrEqual(0.86);
   });
 });

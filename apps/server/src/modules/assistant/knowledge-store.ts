@@ -91,6 +91,21 @@ export function readKnowledgeSeed(directory = KNOWLEDGE_DIR): KnowledgeSeed {
   };
 }
 
+/** A seed document's fields as the database and the engine hold them. */
+const documentFields = (d: SeedDocument) => ({
+  number: d.number,
+  kind: d.kind,
+  title: d.title,
+  shortTitle: d.shortTitle,
+  issuer: d.issuer,
+  issuedOn: d.issuedOn ?? null,
+  effectiveFrom: d.effectiveFrom,
+  effectiveTo: d.effectiveTo ?? null,
+  amends: d.amends ?? [],
+  replaces: d.replaces ?? [],
+  sourceUrl: d.sourceUrl ?? null,
+});
+
 const hashOf = (seed: KnowledgeSeed) => createHash('sha256').update(JSON.stringify(seed)).digest('hex');
 
 /** Imports the repository's knowledge when it changed since the last import. Returns whether it did. */
@@ -105,20 +120,7 @@ export async function importKnowledgeSeed(db: Db, seed = readKnowledgeSeed()): P
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('legal_knowledge_seed'))`);
     const documentIds = new Map<string, number>();
     for (const d of seed.documents) {
-      const values = {
-        number: d.number,
-        kind: d.kind,
-        title: d.title,
-        shortTitle: d.shortTitle,
-        issuer: d.issuer,
-        issuedOn: d.issuedOn ?? null,
-        effectiveFrom: d.effectiveFrom,
-        effectiveTo: d.effectiveTo ?? null,
-        amends: d.amends ?? [],
-        replaces: d.replaces ?? [],
-        sourceUrl: d.sourceUrl ?? null,
-        sourceNote: d.sourceNote ?? null,
-      };
+      const values = { ...documentFields(d), sourceNote: d.sourceNote ?? null };
       const [row] = await tx
         .insert(legalDocuments)
         .values(values)
@@ -330,20 +332,7 @@ export async function loadKnowledge(db: Db): Promise<Knowledge> {
  * tests of the engine. Ids are positions, stable for one seed.
  */
 export function knowledgeFromSeed(seed: KnowledgeSeed = readKnowledgeSeed()): Knowledge {
-  const documents = seed.documents.map((d, i) => ({
-    id: i + 1,
-    number: d.number,
-    kind: d.kind,
-    title: d.title,
-    shortTitle: d.shortTitle,
-    issuer: d.issuer,
-    issuedOn: d.issuedOn ?? null,
-    effectiveFrom: d.effectiveFrom,
-    effectiveTo: d.effectiveTo ?? null,
-    amends: d.amends ?? [],
-    replaces: d.replaces ?? [],
-    sourceUrl: d.sourceUrl ?? null,
-  }));
+  const documents = seed.documents.map((d, i) => ({ id: i + 1, ...documentFields(d) }));
   return new Knowledge({
     documents,
     articles: seed.articles.map((a, i) => ({

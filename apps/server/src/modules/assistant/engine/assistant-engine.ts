@@ -55,9 +55,10 @@ export interface EngineReply {
  * Below this confidence the best match is not trusted. Confidence is the share of the question's weight
  * (IDF) that the best passage matched, so a question with words the knowledge never uses scores low.
  */
-export const MIN_CONFIDENCE = 0.4;
+export const MIN_CONFIDENCE = 0.3;
 /** A question with only everyday words ("lương", "công ty") must be matched better to be answered. */
 const WEAK_QUESTION_CONFIDENCE = 0.5;
+const OTHER_TOPIC_CONFIDENCE = 0.6;
 
 export const REPLIES = {
   empty:
@@ -115,7 +116,12 @@ export class AssistantEngine {
 
     const best = candidates[0];
     // With only everyday words ("lương", "công ty") the match itself must carry the question.
-    const enough = strength === 'weak' ? WEAK_QUESTION_CONFIDENCE : MIN_CONFIDENCE;
+    // Another field's words ("thuê nhà", "mèo", "đi đâu chơi") beside ours need a closer match still.
+    const enough = otherTopic
+      ? OTHER_TOPIC_CONFIDENCE
+      : strength === 'weak'
+        ? WEAK_QUESTION_CONFIDENCE
+        : MIN_CONFIDENCE;
     if (!best || best.coverage < enough) {
       // Only everyday words ("lương", "công ty") and no good match: most likely not a labour question.
       if (strength === 'weak' || otherTopic) {
@@ -185,7 +191,16 @@ export class AssistantEngine {
       candidates.find((c) => c.answer?.calculator === kind)?.answer ??
       this.knowledge.answers.find((a) => a.calculator === kind && this.knowledge.answerValidOn(a, onDate));
     if (result.outcome === 'computed') {
-      const citations = result.citations.filter((c) => this.knowledge.documentInForce(c.document, onDate));
+      // The rows a result used, led by the articles its curated answer names first (the rule, not the
+      // 8-hour day the hourly wage was derived from).
+      const rank = (c: ArticleCitation) => {
+        const i =
+          ruleAnswer?.citations.findIndex((r) => r.document === c.document && r.article === c.article) ?? -1;
+        return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+      };
+      const citations = result.citations
+        .filter((c) => this.knowledge.documentInForce(c.document, onDate))
+        .sort((a, b) => rank(a) - rank(b));
       return {
         outcome: 'answered',
         text: `${result.text}\n\n${this.legalBasis(citations)}`,

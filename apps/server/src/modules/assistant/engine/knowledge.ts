@@ -88,6 +88,8 @@ export interface Candidate {
 
 /** Phrasings weigh more than an answer's own text: they are how people ask. */
 const ANSWER_TEXT_WEIGHT = 0.6;
+/** A word the knowledge never uses (a name, a place, a detail of the story) weighs less than its IDF. */
+const UNKNOWN_WORD_WEIGHT = 0.6;
 /** Words in more than this share of passages are left out of the search (still counted in confidence). */
 const COMMON_SHARE = 0.3;
 /** A typo's match counts half. */
@@ -174,7 +176,8 @@ export class Knowledge {
     if (terms.length === 0) return [];
     const distinct = [...new Set(terms)];
     // Confidence counts words, not syllable pairs: a pair the knowledge never wrote is no sign of a stray topic.
-    const weighed = (term: string) => (term.includes('+') ? 0 : this.idf(term));
+    const weighed = (term: string) =>
+      term.includes('+') ? 0 : this.knows(term) ? this.idf(term) : this.idf(term) * UNKNOWN_WORD_WEIGHT;
     const totalWeight = distinct.reduce((sum, term) => sum + weighed(term), 0);
     const partsOfWords = new Set(distinct.filter((t) => t.includes('_')).flatMap((t) => t.split('_')));
     // Words in a large share of passages ("làm", "công ty") rank almost nothing but make the search touch

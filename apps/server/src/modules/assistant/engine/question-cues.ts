@@ -29,7 +29,15 @@ const HANDOVER_PATTERNS: readonly RegExp[] = [
   / dam phan /,
   / (nho|xin|can) (gap )?(ben|cong doan|luat su|tu van vien|can bo|nguoi tu van|anh|chi)/,
   / (viet|soan|lam|thao) (giup |ho |dum )?((toi|em|minh) )?(don|don kien|thu|van ban|cong van|to trinh)/,
-  / (tu van|noi chuyen) truc tiep/,
+  / (tu van|noi chuyen|lien he|gap|trinh bay) truc tiep/,
+  // Asking who is right, what they would win or lose, or which of two courses to take.
+  / ai dung ai sai/,
+  / (co|bi) (thua|thang|oan|sai) (khong|ko|k|a)/,
+  / nen \S+( \S+)? hay (\S+ )?(im|khong|thoi|o lai|nghi|ky|chiu)/,
+  / (neu|khi) (em|toi|minh) (kien|khoi kien)/,
+  / (doi|doi duoc|duoc) (tong cong )?bao nhieu (tien )?(neu|khi) (kien|ra toa)/,
+  / (de nghi|yeu cau|mong|xin|muon|nho|can) cong doan/,
+  / cong doan (co the )?(xuong|den|vao) /,
   / giup (toi|em|minh) voi /,
 ];
 
