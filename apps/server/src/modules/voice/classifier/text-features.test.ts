@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_TEXT_CHARS,
-  NUMBER_TOKEN,
-  clausesOf,
-  featuresOf,
-  syllablesOf,
-} from './text-features.js';
+import { MAX_TEXT_CHARS, NUMBER_TOKEN, clausesOf, featuresOf, syllablesOf } from './text-features.js';
 import { SHORTHAND } from '../../../kernel/text/shorthand.js';
 
 describe('syllablesOf', () => {

@@ -10,7 +10,6 @@ import { SHORTHAND } from '../../../kernel/text/shorthand.js';
 /** Only this many characters of a text are read: a concern is a few sentences, and junk input stays cheap. */
 export const MAX_TEXT_CHARS = 4000;
 
-
 /** Every token with a digit ("500k", "7h30", "12m2") becomes this one token: the amount rarely says what a concern is about. */
 export const NUMBER_TOKEN = '#';
 
