@@ -1,3 +1,5 @@
+import type { RateLimitOptions } from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '@union/contracts/common';
@@ -50,19 +52,21 @@ const ConversationParams = z.object({ id: z.uuid() });
 export const assistantRoutes: FastifyPluginAsyncZod<AssistantRoutesOptions> = async (app, options) => {
   const { context } = options;
   const tags = ['assistant'];
-  const askLimit = {
-    max: (request: { actor: unknown }) =>
+  // Per account when signed in (one office's people behind one address must not share a limit), per
+  // address otherwise.
+  const askLimit: RateLimitOptions = {
+    max: (request: FastifyRequest) =>
       request.actor ? options.memberRateLimitPerMinute : options.anonymousRateLimitPerMinute,
     timeWindow: '1 minute',
-    hook: 'preHandler' as const,
-    keyGenerator: (request: { actor: { accountId: number } | null; ip: string }) =>
+    hook: 'preHandler',
+    keyGenerator: (request: FastifyRequest) =>
       request.actor ? `assistant:account:${request.actor.accountId}` : `assistant:ip:${request.ip}`,
   };
 
   app.post(
     '/assistant/ask',
     {
-      config: { public: true, rateLimit: askLimit as never },
+      config: { public: true, rateLimit: askLimit },
       schema: { tags, body: AskBody, response: { 200: AskResponse } },
     },
     (request) => conversations.ask(context, request.actor, request.body),
@@ -77,7 +81,7 @@ export const assistantRoutes: FastifyPluginAsyncZod<AssistantRoutesOptions> = as
   app.get(
     '/assistant/conversations/:id',
     {
-      config: { public: true, rateLimit: askLimit as never },
+      config: { public: true, rateLimit: askLimit },
       schema: { tags, params: ConversationParams, response: { 200: ConversationDto } },
     },
     (request) => conversations.getConversation(context, request.actor, request.params.id),
@@ -86,7 +90,7 @@ export const assistantRoutes: FastifyPluginAsyncZod<AssistantRoutesOptions> = as
   app.post(
     '/assistant/messages/:id/feedback',
     {
-      config: { public: true, rateLimit: askLimit as never },
+      config: { public: true, rateLimit: askLimit },
       schema: { tags, params: IdParams, body: FeedbackBody.extend({ conversationId: z.uuid() }) },
     },
     async (request, reply) => {

@@ -169,7 +169,7 @@ async function handOver(
   }
   const [unit] = await unsafeUnitSummaries(tx, [member.provinceId]);
   if (!unit) return { text: 'Bạn có thể gọi đường dây nóng của Công đoàn nơi bạn làm việc để được tư vấn.' };
-  const caseId = await openCase(context, tx, {
+  const caseId = await openCase(tx, {
     conversationId,
     question,
     reason: reply.reason ?? 'low_confidence',
@@ -208,7 +208,7 @@ export async function leaveContact(
       .from(legalCases)
       .where(eq(legalCases.conversationId, conversation.id));
     if (existing) throw new DomainError('assistant.case_exists');
-    const caseId = await openCase(context, tx, {
+    const caseId = await openCase(tx, {
       conversationId: conversation.id,
       question: lastQuestion?.text ?? '',
       reason: 'contact',
@@ -285,7 +285,15 @@ export async function transcriptOf(
 }
 
 export async function listConversations(context: AssistantContext, actor: Actor): Promise<ConversationList> {
-  const rows = await context.db.execute(sql`
+  const items = await queryRows<{
+    id: string;
+    startedAt: Date | string;
+    lastAt: Date | string;
+    caseStatus: string | null;
+    firstQuestion: string | null;
+  }>(
+    context.db,
+    sql`
     select c.id, c.started_at as "startedAt", c.last_at as "lastAt", lc.status as "caseStatus",
            (select m.text from assistant_messages m
              where m.conversation_id = c.id and m.role = 'user' order by m.id limit 1) as "firstQuestion"
@@ -293,18 +301,8 @@ export async function listConversations(context: AssistantContext, actor: Actor)
       left join legal_cases lc on lc.conversation_id = c.id
      where c.account_id = ${actor.accountId}
      order by c.last_at desc
-     limit 50`);
-  const items = (
-    rows as unknown as {
-      rows: {
-        id: string;
-        startedAt: Date | string;
-        lastAt: Date | string;
-        caseStatus: string | null;
-        firstQuestion: string | null;
-      }[];
-    }
-  ).rows;
+     limit 50`,
+  );
   return {
     items: items.map((r) => ({
       id: r.id,

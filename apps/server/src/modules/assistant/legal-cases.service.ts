@@ -40,7 +40,7 @@ export interface NewCase {
 }
 
 /** Opens a case in the caller's transaction and tells the union's advisers. */
-export async function openCase(_context: AssistantContext, tx: Db, input: NewCase): Promise<number> {
+export async function openCase(tx: Db, input: NewCase): Promise<number> {
   const [row] = await tx
     .insert(legalCases)
     .values({

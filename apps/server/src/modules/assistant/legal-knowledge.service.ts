@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, lt, max, or, sql } from 'drizzle-orm';
 import type {
   AnswerDraftBody,
@@ -71,7 +72,7 @@ export async function createAnswer(
   const row = await context.db.transaction(async (tx) => {
     const [answer] = await tx
       .insert(curatedAnswers)
-      .values({ key: `ans-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}` })
+      .values({ key: `ans-${randomUUID()}` })
       .returning({ id: curatedAnswers.id });
     const [version] = await tx
       .insert(curatedAnswerVersions)
