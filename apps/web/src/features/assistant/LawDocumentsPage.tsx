@@ -6,6 +6,7 @@ import { formatDate } from '../../ui/dates';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyMessage, ErrorState, LoadingState } from '../../ui/states';
 import { useAssistantTranslation } from './assistant-i18n';
+import { documentKindLabel } from './assistant-labels';
 import { lawDocumentPath } from './citations';
 import { ValidityBadge } from './components/AssistantBadges';
 import { PublicFrame } from './components/PublicFrame';
@@ -32,7 +33,7 @@ export function LawDocumentsPage() {
               <Group gap={6}>
                 <ValidityBadge document={document} />
                 <Text size="xs" c="dimmed">
-                  {document.kind} · {document.number}
+                  {documentKindLabel(document.kind)} · {document.number}
                 </Text>
               </Group>
               <Anchor

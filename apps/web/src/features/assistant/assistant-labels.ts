@@ -100,3 +100,16 @@ const TOPIC_NAMES: Record<string, string> = {
 };
 
 export const topicLabel = (topic: string): string => TOPIC_NAMES[topic] ?? topic;
+
+/** Document kinds as the law names them. */
+const DOCUMENT_KIND_NAMES: Record<string, string> = {
+  code: 'Bộ luật',
+  law: 'Luật',
+  decree: 'Nghị định',
+  circular: 'Thông tư',
+  decision: 'Quyết định',
+  resolution: 'Nghị quyết',
+  consolidated: 'Văn bản hợp nhất',
+};
+
+export const documentKindLabel = (kind: string): string => DOCUMENT_KIND_NAMES[kind] ?? kind;

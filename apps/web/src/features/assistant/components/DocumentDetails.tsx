@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { formatDate, todayIsoDate } from '../../../ui/dates';
 import { DetailList } from '../../../ui/DetailList';
 import { useAssistantTranslation } from '../assistant-i18n';
+import { documentKindLabel } from '../assistant-labels';
 import { lawDocumentPath } from '../citations';
 import { ValidityBadge } from './AssistantBadges';
 
@@ -45,7 +46,7 @@ export function DocumentDetails({ document }: { document: LegalDocumentDto }) {
           <DetailList
             details={[
               { label: t('law.number'), value: document.number },
-              { label: t('law.kind'), value: document.kind },
+              { label: t('law.kind'), value: documentKindLabel(document.kind) },
               { label: t('law.issuer'), value: document.issuer },
               ...(document.issuedOn
                 ? [{ label: t('law.issuedOn'), value: formatDate(document.issuedOn) }]
