@@ -1,5 +1,4 @@
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconExternalLink } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../app/api-client';
 import { formatDate } from '../../ui/dates';
@@ -10,6 +9,7 @@ import { useAssistantTranslation } from './assistant-i18n';
 import { lawDocumentPath } from './citations';
 import { ValidityBadge } from './components/AssistantBadges';
 import { PublicFrame } from './components/PublicFrame';
+import { SourceLink } from './components/SourceLink';
 import { useLawArticle } from './queries';
 
 function ArticleView({ articleId }: { articleId: number }) {
@@ -44,6 +44,7 @@ function ArticleView({ articleId }: { articleId: number }) {
     return <ErrorState message={errorMessage(article.error)} onRetry={() => void article.refetch()} />;
 
   const { document } = article.data;
+  const sourceUrl = article.data.sourceUrl ?? document.sourceUrl;
   return (
     <>
       <PageHeader
@@ -108,19 +109,7 @@ function ArticleView({ articleId }: { articleId: number }) {
                 {t('law.verified', { date: formatDate(article.data.verified) })}
               </Text>
             )}
-            {(article.data.sourceUrl ?? document.sourceUrl) && (
-              <Anchor
-                href={article.data.sourceUrl ?? document.sourceUrl ?? undefined}
-                target="_blank"
-                rel="noopener noreferrer"
-                size="sm"
-              >
-                <Group gap={4} component="span" wrap="nowrap">
-                  {t('law.source')}
-                  <IconExternalLink size={14} aria-hidden />
-                </Group>
-              </Anchor>
-            )}
+            {sourceUrl && <SourceLink href={sourceUrl} />}
           </Stack>
         </Paper>
         <Text size="xs" c="dimmed">

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconExternalLink } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import type { LegalDocumentDto } from '@union/contracts/assistant';
 import { Link } from 'react-router';
 import { formatDate, todayIsoDate } from '../../../ui/dates';
@@ -7,6 +7,7 @@ import { DetailList } from '../../../ui/DetailList';
 import { useAssistantTranslation } from '../assistant-i18n';
 import { documentKindLabel } from '../assistant-labels';
 import { lawDocumentPath } from '../citations';
+import { SourceLink } from './SourceLink';
 import { ValidityBadge } from './AssistantBadges';
 
 function DocumentLinks({ numbers }: { numbers: readonly string[] }) {
@@ -61,14 +62,7 @@ export function DocumentDetails({ document }: { document: LegalDocumentDto }) {
               })),
             ]}
           />
-          {document.sourceUrl && (
-            <Anchor href={document.sourceUrl} target="_blank" rel="noopener noreferrer" size="sm">
-              <Group gap={4} component="span" wrap="nowrap">
-                {t('law.source')}
-                <IconExternalLink size={14} aria-hidden />
-              </Group>
-            </Anchor>
-          )}
+          {document.sourceUrl && <SourceLink href={document.sourceUrl} />}
         </Stack>
       </Paper>
       <Text size="xs" c="dimmed">
